@@ -1,0 +1,22 @@
+// `build = "src-tauri/app/build.rs"` in the root Cargo.toml points here.
+
+/// Every command the webview may call. Listing them in the app manifest makes
+/// each one a permission (`allow-<command>`) that the main window's capability
+/// in `tauri.conf.json` has to grant by name: nothing is reachable by default.
+const COMMANDS: &[&str] = &[
+    "workspace_status",
+    "retry_open_workspace",
+    "load_sample",
+    "list_influencers",
+    "get_influencer",
+    "add_influencer",
+    "update_influencer",
+    "delete_influencer",
+    "list_countries",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("the Tauri build step failed");
+}

@@ -1,0 +1,6 @@
+//! The IPC surface, one module per domain. Each command is a thin wrapper:
+//! take the store, call core, map the error. Commands are `async` so that
+//! Tauri runs them off the main thread and a disk flush never stalls the window.
+
+pub mod roster;
+pub mod workspace;

@@ -1,0 +1,114 @@
+//! What a failed command sends to the UI: `{kind, message, fields}`.
+//!
+//! `message` is a complete sentence the UI shows as it is; `kind` lets the UI
+//! choose how (a field hint, a banner, the data-folder screen); `fields` points
+//! at form fields when the input was the problem. No Rust debug strings ever
+//! cross this line.
+
+use partnerly_core::roster::{FieldError, RosterError};
+use partnerly_core::sample::SampleError;
+use partnerly_core::store::StoreError;
+use partnerly_core::workspace::WorkspaceError;
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// Something typed or chosen is not acceptable; see `fields`.
+    InvalidInput,
+    /// The thing asked for does not exist (any more).
+    NotFound,
+    /// Another Partnerly window or the CLI has the data folder open.
+    DataFolderInUse,
+    /// The data folder cannot be opened or read.
+    DataFolderUnavailable,
+    /// A file given to import or export cannot be used.
+    File,
+    /// Reading or writing the database failed.
+    Storage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CommandError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl CommandError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> CommandError {
+        CommandError {
+            kind,
+            message: capitalise(&message.into()),
+            fields: Vec::new(),
+        }
+    }
+}
+
+/// Core errors read well mid-sentence in the CLI ("partnerly-cli: the data
+/// ..."); in the UI they stand alone and start with a capital.
+fn capitalise(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl From<StoreError> for CommandError {
+    fn from(e: StoreError) -> Self {
+        let kind = match &e {
+            StoreError::InUse { .. } => ErrorKind::DataFolderInUse,
+            StoreError::Io { .. }
+            | StoreError::Damaged { .. }
+            | StoreError::TooNew { .. }
+            | StoreError::Migration { .. }
+            | StoreError::Backup(_) => ErrorKind::DataFolderUnavailable,
+            StoreError::BadRecord { .. } | StoreError::Write(_) => ErrorKind::Storage,
+        };
+        CommandError::new(kind, e.to_string())
+    }
+}
+
+impl From<RosterError> for CommandError {
+    fn from(e: RosterError) -> Self {
+        match e {
+            // Each field shows its own message in place; the banner line says
+            // what to do about them as a whole.
+            RosterError::Invalid(fields) => CommandError {
+                kind: ErrorKind::InvalidInput,
+                message: match fields.as_slice() {
+                    [only] => only.message.clone(),
+                    many => format!(
+                        "{} fields need attention before this can be saved.",
+                        many.len()
+                    ),
+                },
+                fields,
+            },
+            RosterError::NotFound(_) => CommandError::new(ErrorKind::NotFound, e.to_string()),
+            RosterError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<WorkspaceError> for CommandError {
+    fn from(e: WorkspaceError) -> Self {
+        match e {
+            WorkspaceError::Store(e) => e.into(),
+            other => CommandError::new(ErrorKind::File, other.to_string()),
+        }
+    }
+}
+
+impl From<SampleError> for CommandError {
+    fn from(e: SampleError) -> Self {
+        match e {
+            SampleError::Roster(e) => e.into(),
+            other @ SampleError::NotEmpty(_) => {
+                CommandError::new(ErrorKind::InvalidInput, other.to_string())
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! The desktop shell: builds the Tauri app, resolves the data folder and
+//! registers the commands. Everything it does with data goes through
+//! `partnerly-core`; see `commands` for the IPC surface.
+
+#[cfg(test)]
+mod bindings;
+pub mod commands;
+pub mod error;
+pub mod state;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use tauri::{Builder, Manager, Runtime};
+
+use state::AppState;
+
+/// Registers every command. Shared by `run` and the IPC tests, so the tests
+/// exercise exactly the handler the app ships with.
+pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::workspace::workspace_status,
+        commands::workspace::retry_open_workspace,
+        commands::workspace::load_sample,
+        commands::roster::list_influencers,
+        commands::roster::get_influencer,
+        commands::roster::add_influencer,
+        commands::roster::update_influencer,
+        commands::roster::delete_influencer,
+        commands::roster::list_countries,
+    ])
+}
+
+/// The app's compiled configuration: `tauri.conf.json`, the bundled UI and
+/// the capabilities that decide which commands the window may call.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
+}
+
+pub fn run() {
+    let data_dir_arg = data_dir_from_args(std::env::args_os().skip(1));
+    let app = builder(Builder::default())
+        // First, so that a second launch hands over to the running window
+        // before it opens anything of its own.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .setup(move |app| {
+            let data_dir = match data_dir_arg.clone().or_else(data_dir_from_env) {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            let state = AppState::open(data_dir);
+            if let Err(problem) = state.store() {
+                eprintln!("partnerly: {}", problem.message);
+            }
+            app.manage(state);
+            Ok(())
+        })
+        .build(context());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("partnerly: the window could not be opened: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn data_dir_from_env() -> Option<PathBuf> {
+    std::env::var_os(partnerly_core::DATA_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// `--data-dir DIR` or `--data-dir=DIR`; the last one wins, like most CLIs.
+fn data_dir_from_args(args: impl IntoIterator<Item = OsString>) -> Option<PathBuf> {
+    let mut found = None;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "--data-dir" {
+            found = args.next().map(PathBuf::from);
+        } else if let Some(dir) = text.strip_prefix("--data-dir=") {
+            found = Some(PathBuf::from(dir));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn reads_the_data_dir_argument() {
+        assert_eq!(data_dir_from_args(args(&[])), None);
+        assert_eq!(
+            data_dir_from_args(args(&["--data-dir", "/a"])),
+            Some("/a".into())
+        );
+        assert_eq!(
+            data_dir_from_args(args(&["--data-dir=/b"])),
+            Some("/b".into())
+        );
+        assert_eq!(
+            data_dir_from_args(args(&["--data-dir", "/a", "--data-dir=/c"])),
+            Some("/c".into())
+        );
+        assert_eq!(data_dir_from_args(args(&["--data-dir"])), None);
+    }
+
+    #[test]
+    fn the_cli_and_the_app_agree_on_the_identifier() {
+        let context = context::<tauri::test::MockRuntime>();
+        assert_eq!(context.config().identifier, partnerly_core::APP_IDENTIFIER);
+    }
+}

@@ -1,0 +1,346 @@
+//! `partnerly-cli`: Partnerly's operations without the window, for scripts,
+//! bulk work and tests. Every command goes through `partnerly-core`, exactly
+//! like the desktop app's commands do.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use partnerly_core::roster::{
+    self, AccountDraft, Influencer, InfluencerDraft, Platform, RosterError,
+};
+use partnerly_core::store::Store;
+use partnerly_core::{sample, workspace, APP_IDENTIFIER, DATA_DIR_ENV};
+
+#[derive(Parser)]
+#[command(
+    name = "partnerly-cli",
+    version,
+    about = "Partnerly from the command line"
+)]
+struct Cli {
+    /// The data folder to use [default: the desktop app's data folder]
+    #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Add, list, show and remove influencers
+    #[command(subcommand)]
+    Influencers(InfluencersCommand),
+    /// Write the whole workspace to one JSON file
+    Export {
+        /// The JSON file to write
+        #[arg(long = "json", value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Replace the whole workspace with one exported JSON file (the data it
+    /// replaces is kept as a JSON copy in the backups folder)
+    ImportWorkspace {
+        /// A file written by `export` or by the app's workspace export
+        file: PathBuf,
+    },
+    /// Load the sample workspace into an empty data folder
+    Sample,
+}
+
+#[derive(Subcommand)]
+enum InfluencersCommand {
+    /// Add an influencer
+    Add(AddArgs),
+    /// List every influencer
+    List {
+        /// Print a JSON array instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one influencer
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an influencer
+    Remove { id: String },
+}
+
+#[derive(Args)]
+struct AddArgs {
+    #[arg(long)]
+    name: String,
+    /// PLATFORM:HANDLE:FOLLOWERS, e.g. instagram:@mara.eats:48200 (repeat for more accounts)
+    #[arg(
+        long = "account",
+        value_name = "PLATFORM:HANDLE:FOLLOWERS",
+        required = true
+    )]
+    accounts: Vec<String>,
+    #[arg(long, default_value = "")]
+    email: String,
+    /// A country name or ISO code
+    #[arg(long, default_value = "")]
+    country: String,
+    /// A topic the creator covers (repeat for more)
+    #[arg(long = "niche")]
+    niches: Vec<String>,
+    #[arg(long, default_value = "")]
+    notes: String,
+    /// Print the stored influencer as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("partnerly-cli: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let data_dir = match cli.data_dir {
+        Some(dir) => dir,
+        None => dirs::data_dir()
+            .map(|d| d.join(APP_IDENTIFIER))
+            .ok_or("this system has no user data folder; pass --data-dir DIR")?,
+    };
+    let store = open(&data_dir)?;
+    match cli.command {
+        Command::Influencers(command) => influencers(&store, command),
+        Command::Export { file } => {
+            let summary = workspace::export(&store, &file).map_err(|e| e.to_string())?;
+            println!(
+                "Exported {} influencer(s) to {}",
+                summary.influencers,
+                file.display()
+            );
+            Ok(())
+        }
+        Command::ImportWorkspace { file } => {
+            let summary = workspace::import(&store, &file).map_err(|e| e.to_string())?;
+            println!(
+                "Imported {} influencer(s) from {}",
+                summary.influencers,
+                file.display()
+            );
+            if let Some(copy) = summary.previous_data {
+                println!("The data it replaced is saved in {copy}");
+            }
+            Ok(())
+        }
+        Command::Sample => {
+            let added = sample::load(&store).map_err(|e| e.to_string())?;
+            println!("Loaded the sample workspace: {added} influencers");
+            Ok(())
+        }
+    }
+}
+
+fn open(dir: &Path) -> Result<Store, String> {
+    Store::open(dir).map_err(|e| e.to_string())
+}
+
+fn influencers(store: &Store, command: InfluencersCommand) -> Result<(), String> {
+    match command {
+        InfluencersCommand::Add(args) => {
+            let json = args.json;
+            let draft = draft_from(args)?;
+            let added = roster::add(store, &draft).map_err(roster_message)?;
+            if json {
+                print_json(&added)
+            } else {
+                println!("Added {} ({})", added.name, added.id);
+                Ok(())
+            }
+        }
+        InfluencersCommand::List { json } => {
+            let all = roster::list(store).map_err(roster_message)?;
+            if json {
+                print_json(&all)
+            } else {
+                print_table(&all);
+                Ok(())
+            }
+        }
+        InfluencersCommand::Show { id, json } => {
+            let found = roster::get(store, &id).map_err(roster_message)?;
+            if json {
+                print_json(&found)
+            } else {
+                print_one(&found);
+                Ok(())
+            }
+        }
+        InfluencersCommand::Remove { id } => {
+            let found = roster::get(store, &id).map_err(roster_message)?;
+            roster::remove(store, &id).map_err(roster_message)?;
+            println!("Removed {}", found.name);
+            Ok(())
+        }
+    }
+}
+
+fn draft_from(args: AddArgs) -> Result<InfluencerDraft, String> {
+    let accounts = args
+        .accounts
+        .iter()
+        .map(|a| parse_account(a))
+        .collect::<Result<_, _>>()?;
+    Ok(InfluencerDraft {
+        name: args.name,
+        accounts,
+        email: args.email,
+        country: args.country,
+        niches: args.niches,
+        notes: args.notes,
+    })
+}
+
+fn parse_account(spec: &str) -> Result<AccountDraft, String> {
+    let usage = || format!("--account '{spec}' should look like instagram:@handle:12000");
+    let mut parts = spec.splitn(3, ':');
+    let (Some(platform), Some(handle), Some(followers)) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(usage());
+    };
+    let platform = Platform::parse(platform).ok_or_else(|| {
+        let known: Vec<_> = Platform::ALL.iter().map(|p| p.key()).collect();
+        format!(
+            "--account '{spec}': '{platform}' is not a platform Partnerly knows ({})",
+            known.join(", ")
+        )
+    })?;
+    let digits: String = followers
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' '))
+        .collect();
+    let followers = digits.parse::<i64>().map_err(|_| {
+        format!("--account '{spec}': followers '{followers}' is not a whole number")
+    })?;
+    Ok(AccountDraft {
+        platform,
+        handle: handle.to_string(),
+        followers,
+    })
+}
+
+fn roster_message(e: RosterError) -> String {
+    match e {
+        RosterError::Invalid(errors) => {
+            let lines: Vec<_> = errors.into_iter().map(|e| e.message).collect();
+            format!("the influencer was not saved:\n  {}", lines.join("\n  "))
+        }
+        other => other.to_string(),
+    }
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+    println!("{text}");
+    Ok(())
+}
+
+fn print_table(all: &[Influencer]) {
+    if all.is_empty() {
+        println!("The roster is empty. Add someone with `influencers add`, or load the sample with `sample`.");
+        return;
+    }
+    let name_width = all
+        .iter()
+        .map(|i| i.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    println!(
+        "{:<name_width$}  {:<32}  {:>10}  {:<7}  ID",
+        "NAME", "MAIN ACCOUNT", "FOLLOWERS", "COUNTRY"
+    );
+    for influencer in all {
+        let (account, followers) = match influencer.main_account() {
+            Some(a) => (
+                format!("{} @{}", a.platform.label(), a.handle),
+                grouped(a.followers),
+            ),
+            None => (String::new(), String::new()),
+        };
+        println!(
+            "{:<name_width$}  {:<32}  {:>10}  {:<7}  {}",
+            influencer.name,
+            account,
+            followers,
+            influencer.country.as_deref().unwrap_or("-"),
+            influencer.id
+        );
+    }
+}
+
+fn print_one(influencer: &Influencer) {
+    println!("{}  ({})", influencer.name, influencer.id);
+    for account in &influencer.accounts {
+        println!(
+            "  {:<10} @{:<30} {:>12} followers",
+            account.platform.label(),
+            account.handle,
+            grouped(account.followers)
+        );
+    }
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    println!("  email:   {}", or_dash(&influencer.email));
+    println!("  country: {}", or_dash(&influencer.country));
+    println!("  niches:  {}", influencer.niches.join(", "));
+    if !influencer.notes.is_empty() {
+        println!("  notes:   {}", influencer.notes);
+    }
+}
+
+/// 1234567 -> "1,234,567": a terminal has no locale worth guessing.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_specs() {
+        let a = parse_account("Twitter:@Tom:12,400").unwrap();
+        assert_eq!(
+            (a.platform, a.handle.as_str(), a.followers),
+            (Platform::X, "@Tom", 12_400)
+        );
+        assert!(parse_account("instagram:@tom")
+            .unwrap_err()
+            .contains("should look like"));
+        assert!(parse_account("myspace:@tom:1")
+            .unwrap_err()
+            .contains("'myspace' is not a platform"));
+        assert!(parse_account("instagram:@tom:lots")
+            .unwrap_err()
+            .contains("'lots' is not a whole number"));
+    }
+
+    #[test]
+    fn grouping() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(1_240_000), "1,240,000");
+    }
+}

@@ -1,0 +1,152 @@
+//! The CLI as a script would use it: the real binary, a real data folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn cli(data_dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .args(args)
+        .env_remove("PARTNERLY_DATA_DIR")
+        .output()
+        .expect("the CLI runs")
+}
+
+fn ok(data_dir: &Path, args: &[&str]) -> String {
+    let out = cli(data_dir, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn failure(data_dir: &Path, args: &[&str]) -> String {
+    let out = cli(data_dir, args);
+    assert!(!out.status.success(), "{args:?} should have failed");
+    assert!(out.stdout.is_empty(), "errors go to stderr, not stdout");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn list(data_dir: &Path) -> Vec<Value> {
+    let text = ok(data_dir, &["influencers", "list", "--json"]);
+    serde_json::from_str::<Value>(&text)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn add_then_list_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(
+        dir.path(),
+        &[
+            "influencers",
+            "add",
+            "--name",
+            "Mara Costa",
+            "--account",
+            "Instagram:@Mara.Eats:48,200",
+            "--account",
+            "tiktok:maraeats:126500",
+            "--country",
+            "Portugal",
+            "--niche",
+            "Vegan food",
+        ],
+    );
+    let all = list(dir.path());
+    assert_eq!(all.len(), 1);
+    let mara = &all[0];
+    assert_eq!(mara["name"], "Mara Costa");
+    assert!(mara["id"].as_str().is_some_and(|id| id.len() == 36));
+    assert_eq!(mara["country"], "PT");
+    assert_eq!(
+        mara["accounts"],
+        serde_json::json!([
+            {"platform": "instagram", "handle": "mara.eats", "followers": 48200},
+            {"platform": "tiktok", "handle": "maraeats", "followers": 126500}
+        ])
+    );
+}
+
+#[test]
+fn bad_input_is_explained_on_stderr_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = failure(
+        dir.path(),
+        &[
+            "influencers",
+            "add",
+            "--name",
+            " ",
+            "--account",
+            "instagram:@x:-500",
+            "--email",
+            "nope",
+        ],
+    );
+    assert!(err.contains("Enter the creator's name."), "{err}");
+    assert!(
+        err.contains("Account 1 (Instagram): followers cannot be negative (-500)."),
+        "{err}"
+    );
+    assert!(err.contains("'nope' is not an email address"), "{err}");
+    assert!(list(dir.path()).is_empty());
+
+    let err = failure(dir.path(), &["influencers", "show", "1234"]);
+    assert!(err.contains("there is no influencer with id 1234"), "{err}");
+}
+
+#[test]
+fn sample_export_and_import_round_trip() {
+    let source = tempfile::tempdir().unwrap();
+    let out = ok(source.path(), &["sample"]);
+    assert!(out.starts_with("Loaded the sample workspace"), "{out}");
+    let sample = list(source.path());
+    assert!(sample.len() >= 10, "a realistic sample has a real roster");
+
+    let file = source.path().join("export.json");
+    ok(source.path(), &["export", "--json", file.to_str().unwrap()]);
+
+    let target = tempfile::tempdir().unwrap();
+    ok(target.path(), &["import-workspace", file.to_str().unwrap()]);
+    assert_eq!(list(target.path()), sample);
+
+    let err = failure(target.path(), &["sample"]);
+    assert!(err.contains("only loads into an empty workspace"), "{err}");
+}
+
+#[test]
+fn a_folder_in_use_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let _held = partnerly_core::store::Store::open(dir.path()).unwrap();
+    let err = failure(dir.path(), &["influencers", "list"]);
+    assert!(
+        err.contains("this data folder is open in another Partnerly window"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_data_folder_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
+            .args(args)
+            .env("PARTNERLY_DATA_DIR", dir.path())
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["sample"]).status.success());
+    let out = run(&["influencers", "list"]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.starts_with("NAME"), "{table}");
+    assert!(table.contains("Kenji Watanabe"), "{table}");
+}

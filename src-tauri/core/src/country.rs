@@ -1,0 +1,102 @@
+//! Countries, by ISO 3166-1 alpha-2 code. The table is data
+//! (`data/countries.tsv`), not code, so adding a name is a one-line change.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2, upper case ("DE").
+    pub code: String,
+    /// English short name ("Germany").
+    pub name: String,
+}
+
+const TABLE: &str = include_str!("../data/countries.tsv");
+
+/// Common ways people write a country that are neither its code nor its name.
+const ALIASES: &[(&str, &str)] = &[
+    ("uk", "GB"),
+    ("great britain", "GB"),
+    ("england", "GB"),
+    ("usa", "US"),
+    ("united states of america", "US"),
+    ("south korea", "KR"),
+    ("russia", "RU"),
+    ("turkey", "TR"),
+    ("vietnam", "VN"),
+    ("czech republic", "CZ"),
+];
+
+/// Every country, in display order.
+pub fn all() -> &'static [Country] {
+    static COUNTRIES: OnceLock<Vec<Country>> = OnceLock::new();
+    COUNTRIES.get_or_init(|| {
+        TABLE
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| line.split_once('\t'))
+            .map(|(code, name)| Country {
+                code: code.to_string(),
+                name: name.to_string(),
+            })
+            .collect()
+    })
+}
+
+/// Finds a country by code, English name or common alias, ignoring case.
+pub fn resolve(input: &str) -> Option<&'static Country> {
+    let wanted = input.trim();
+    if wanted.is_empty() {
+        return None;
+    }
+    let by_code = |code: &str| all().iter().find(|c| c.code.eq_ignore_ascii_case(code));
+    if let Some(found) = by_code(wanted) {
+        return Some(found);
+    }
+    let lower = wanted.to_lowercase();
+    all()
+        .iter()
+        .find(|c| c.name.to_lowercase() == lower)
+        .or_else(|| {
+            ALIASES
+                .iter()
+                .find(|(alias, _)| *alias == lower)
+                .and_then(|(_, code)| by_code(code))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_complete_and_well_formed() {
+        let countries = all();
+        assert_eq!(countries.len(), 249);
+        for c in countries {
+            assert!(
+                c.code.len() == 2 && c.code.chars().all(|ch| ch.is_ascii_uppercase()),
+                "{c:?}"
+            );
+            assert!(!c.name.is_empty());
+        }
+        let mut codes: Vec<_> = countries.iter().map(|c| &c.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), countries.len(), "codes are unique");
+    }
+
+    #[test]
+    fn resolves_codes_names_and_aliases() {
+        assert_eq!(resolve("de").unwrap().name, "Germany");
+        assert_eq!(resolve(" Germany ").unwrap().code, "DE");
+        assert_eq!(resolve("UK").unwrap().code, "GB");
+        assert_eq!(resolve("United States of America").unwrap().code, "US");
+        assert_eq!(resolve("XX"), None);
+        assert_eq!(resolve("Atlantis"), None);
+        assert_eq!(resolve(""), None);
+    }
+}

@@ -1,0 +1,19 @@
+//! Partnerly's domain logic and storage.
+//!
+//! Nothing in this crate knows about Tauri or the UI: the desktop app and the
+//! CLI are thin shells over it, so every rule here is testable with plain
+//! `cargo test` and builds in seconds.
+
+pub mod country;
+pub mod roster;
+pub mod sample;
+pub mod store;
+pub mod workspace;
+
+/// The application identifier. The desktop app's data folder is named after
+/// it (Tauri's `app_data_dir`), and the CLI must find the same folder.
+pub const APP_IDENTIFIER: &str = "app.partnerly.desktop";
+
+/// The environment variable that overrides where the data folder is, for the
+/// app and the CLI alike.
+pub const DATA_DIR_ENV: &str = "PARTNERLY_DATA_DIR";

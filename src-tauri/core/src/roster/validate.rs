@@ -1,0 +1,266 @@
+//! Turning a draft into clean fields, or into sentences saying what is wrong.
+//!
+//! Each problem is reported against the field it belongs to (`accounts.1.handle`)
+//! so the form can show it in place, and as a sentence that makes sense alone,
+//! for the CLI.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::model::{Account, AccountDraft, InfluencerDraft};
+use crate::country;
+
+pub const MAX_NAME_CHARS: usize = 120;
+pub const MAX_HANDLE_CHARS: usize = 100;
+pub const MAX_NICHE_CHARS: usize = 40;
+pub const MAX_NICHES: usize = 20;
+pub const MAX_NOTES_CHARS: usize = 20_000;
+/// More followers than any account has ever had: a typo, not a creator.
+pub const MAX_FOLLOWERS: i64 = 10_000_000_000;
+
+/// A problem with one field of a draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldError {
+    /// Where: `name`, `email`, `accounts.0.handle`, ...
+    pub field: String,
+    /// What is wrong, as a sentence a person can act on.
+    pub message: String,
+}
+
+impl FieldError {
+    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// The fields of a valid draft, normalised.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidDraft {
+    pub name: String,
+    pub accounts: Vec<Account>,
+    pub email: Option<String>,
+    pub country: Option<String>,
+    pub niches: Vec<String>,
+    pub notes: String,
+}
+
+pub fn validate(draft: &InfluencerDraft) -> Result<ValidDraft, Vec<FieldError>> {
+    let mut errors = Vec::new();
+
+    let name = draft.name.trim().to_string();
+    if name.is_empty() {
+        errors.push(FieldError::new("name", "Enter the creator's name."));
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        errors.push(FieldError::new(
+            "name",
+            format!("The name is longer than {MAX_NAME_CHARS} characters."),
+        ));
+    }
+
+    if draft.accounts.is_empty() {
+        errors.push(FieldError::new(
+            "accounts",
+            "Add at least one social account.",
+        ));
+    }
+    let mut accounts: Vec<Account> = Vec::with_capacity(draft.accounts.len());
+    for (index, account) in draft.accounts.iter().enumerate() {
+        if let Some(account) = validate_account(index, account, &mut errors) {
+            if accounts
+                .iter()
+                .any(|a| a.platform == account.platform && a.handle == account.handle)
+            {
+                errors.push(FieldError::new(
+                    format!("accounts.{index}.handle"),
+                    format!(
+                        "Account {}: {} @{} is listed twice.",
+                        index + 1,
+                        account.platform.label(),
+                        account.handle
+                    ),
+                ));
+            } else {
+                accounts.push(account);
+            }
+        }
+    }
+
+    let email = match normalise_email(&draft.email) {
+        Ok(email) => email,
+        Err(message) => {
+            errors.push(FieldError::new("email", message));
+            None
+        }
+    };
+
+    let country = match draft.country.trim() {
+        "" => None,
+        typed => match country::resolve(typed) {
+            Some(found) => Some(found.code.clone()),
+            None => {
+                errors.push(FieldError::new(
+                    "country",
+                    format!("'{typed}' is not a country Partnerly knows; use a name like 'Germany' or a code like 'DE'."),
+                ));
+                None
+            }
+        },
+    };
+
+    let mut niches: Vec<String> = Vec::new();
+    for niche in &draft.niches {
+        let niche = niche
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if niche.is_empty() || niches.contains(&niche) {
+            continue;
+        }
+        if niche.chars().count() > MAX_NICHE_CHARS {
+            errors.push(FieldError::new(
+                "niches",
+                format!("The niche '{niche}' is longer than {MAX_NICHE_CHARS} characters."),
+            ));
+            continue;
+        }
+        niches.push(niche);
+    }
+    if niches.len() > MAX_NICHES {
+        errors.push(FieldError::new(
+            "niches",
+            format!("Keep to {MAX_NICHES} niches at most."),
+        ));
+    }
+
+    let notes = draft.notes.trim().to_string();
+    if notes.chars().count() > MAX_NOTES_CHARS {
+        errors.push(FieldError::new(
+            "notes",
+            format!("Notes are longer than {MAX_NOTES_CHARS} characters."),
+        ));
+    }
+
+    if errors.is_empty() {
+        Ok(ValidDraft {
+            name,
+            accounts,
+            email,
+            country,
+            niches,
+            notes,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn validate_account(
+    index: usize,
+    draft: &AccountDraft,
+    errors: &mut Vec<FieldError>,
+) -> Option<Account> {
+    let number = index + 1;
+    let label = draft.platform.label();
+    let before = errors.len();
+    let handle = match normalise_handle(&draft.handle) {
+        Ok(handle) => handle,
+        Err(problem) => {
+            errors.push(FieldError::new(
+                format!("accounts.{index}.handle"),
+                format!("Account {number} ({label}): {problem}"),
+            ));
+            String::new()
+        }
+    };
+    if draft.followers < 0 {
+        errors.push(FieldError::new(
+            format!("accounts.{index}.followers"),
+            format!(
+                "Account {number} ({label}): followers cannot be negative ({}).",
+                draft.followers
+            ),
+        ));
+    } else if draft.followers > MAX_FOLLOWERS {
+        errors.push(FieldError::new(
+            format!("accounts.{index}.followers"),
+            format!(
+                "Account {number} ({label}): {} followers is more than any account has.",
+                draft.followers
+            ),
+        ));
+    }
+    (errors.len() == before).then_some(Account {
+        platform: draft.platform,
+        handle,
+        followers: draft.followers as u64,
+    })
+}
+
+/// `@Mara.Eats` and `mara.eats` are the same account: handles are stored in
+/// lower case without the `@`.
+pub fn normalise_handle(input: &str) -> Result<String, String> {
+    let trimmed = input.trim();
+    let handle = trimmed.strip_prefix('@').unwrap_or(trimmed).trim();
+    if handle.is_empty() {
+        return Err("enter the handle.".into());
+    }
+    if handle.contains('/') {
+        return Err(format!(
+            "enter the handle (like @name), not a link: '{trimmed}'."
+        ));
+    }
+    if let Some(bad) = handle
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        let shown = if bad.is_whitespace() {
+            "a space".to_string()
+        } else {
+            format!("'{bad}'")
+        };
+        return Err(format!(
+            "the handle '{trimmed}' contains {shown}; handles use letters, digits, dots, dashes and underscores."
+        ));
+    }
+    if handle.chars().count() > MAX_HANDLE_CHARS {
+        return Err(format!(
+            "the handle is longer than {MAX_HANDLE_CHARS} characters."
+        ));
+    }
+    Ok(handle.to_lowercase())
+}
+
+/// A pragmatic check: one `@`, something before it, a dotted domain after it,
+/// no spaces. Deliverability is for the mail server to decide.
+pub fn normalise_email(input: &str) -> Result<Option<String>, String> {
+    let email = input.trim();
+    if email.is_empty() {
+        return Ok(None);
+    }
+    let invalid = || {
+        Err(format!(
+            "'{email}' is not an email address; it should look like name@example.com."
+        ))
+    };
+    let Some((local, domain)) = email.split_once('@') else {
+        return invalid();
+    };
+    let domain_ok = domain.contains('.')
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !label.starts_with('-')
+        });
+    if local.is_empty() || local.contains(char::is_whitespace) || domain.contains('@') || !domain_ok
+    {
+        return invalid();
+    }
+    Ok(Some(format!("{local}@{}", domain.to_lowercase())))
+}
+
+#[cfg(test)]
+mod tests;

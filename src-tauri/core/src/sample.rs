@@ -1,0 +1,201 @@
+//! A realistic sample workspace, so every screen and command has something
+//! real to show on first run. Later features extend it (campaigns, posts,
+//! agreements) so that it stays a complete tour of the product.
+
+use crate::roster::{self, AccountDraft, InfluencerDraft, Platform, RosterError};
+use crate::store::Store;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SampleError {
+    #[error(
+        "the sample only loads into an empty workspace, and this one already has {0} influencer(s)"
+    )]
+    NotEmpty(usize),
+    #[error(transparent)]
+    Roster(#[from] RosterError),
+}
+
+/// Loads the sample into an empty store; returns how many influencers it added.
+pub fn load(store: &Store) -> Result<usize, SampleError> {
+    let existing = roster::list(store)?.len();
+    if existing > 0 {
+        return Err(SampleError::NotEmpty(existing));
+    }
+    let drafts = drafts();
+    for draft in &drafts {
+        roster::add(store, draft)?;
+    }
+    Ok(drafts.len())
+}
+
+/// The sample creators. Fictional people with plausible numbers: a mix of
+/// tiers (nano to mega), platforms, markets and niches.
+pub fn drafts() -> Vec<InfluencerDraft> {
+    use Platform::*;
+    let creator = |name: &str,
+                   accounts: &[(Platform, &str, i64)],
+                   email: &str,
+                   country: &str,
+                   niches: &[&str],
+                   notes: &str| InfluencerDraft {
+        name: name.into(),
+        accounts: accounts
+            .iter()
+            .map(|&(platform, handle, followers)| AccountDraft {
+                platform,
+                handle: handle.into(),
+                followers,
+            })
+            .collect(),
+        email: email.into(),
+        country: country.into(),
+        niches: niches.iter().map(|n| n.to_string()).collect(),
+        notes: notes.into(),
+    };
+    vec![
+        creator(
+            "Mara Costa",
+            &[
+                (Instagram, "@mara.eats", 48_200),
+                (Tiktok, "@maraeats", 126_500),
+            ],
+            "mara@maracosta.pt",
+            "PT",
+            &["vegan food", "travel"],
+            "Plant-based recipes from Lisbon. Replies within a day; prefers email over DMs.",
+        ),
+        creator(
+            "Jonas Weber",
+            &[
+                (Youtube, "@jonasrides", 312_000),
+                (Instagram, "@jonas.rides", 41_800),
+            ],
+            "hello@jonasrides.de",
+            "DE",
+            &["cycling", "outdoor"],
+            "Long-form bike-touring films. Books sponsorships a quarter ahead.",
+        ),
+        creator(
+            "Aisha Bello",
+            &[
+                (Tiktok, "@aishaskin", 890_000),
+                (Instagram, "@aisha.bello", 214_000),
+            ],
+            "team@aishabello.co.uk",
+            "GB",
+            &["skincare", "beauty"],
+            "Represented by an agency; all offers go through her manager.",
+        ),
+        creator(
+            "Lucas Moreau",
+            &[(Instagram, "@lucas.moreau.style", 23_400)],
+            "lucas.moreau@mail.fr",
+            "FR",
+            &["menswear", "fashion"],
+            "",
+        ),
+        creator(
+            "Priya Nair",
+            &[
+                (Youtube, "@priyacodes", 158_000),
+                (Linkedin, "priya-nair", 12_300),
+            ],
+            "priya@priyacodes.dev",
+            "CA",
+            &["tech", "careers"],
+            "Reviews developer tools; insists on honest-review clauses.",
+        ),
+        creator(
+            "Tom Becker",
+            &[(X, "@tombecker", 67_000), (Threads, "@tombecker", 18_500)],
+            "",
+            "US",
+            &["personal finance"],
+            "Audience mostly US, 25–44.",
+        ),
+        creator(
+            "Sofía Herrera",
+            &[(Instagram, "@sofiaenlacocina", 7_900)],
+            "sofia.herrera@correo.es",
+            "ES",
+            &["home cooking", "family"],
+            "Nano creator with a very engaged community.",
+        ),
+        creator(
+            "Kenji Watanabe",
+            &[
+                (Youtube, "@kenjiplays", 1_240_000),
+                (Twitch, "kenjiplays", 402_000),
+            ],
+            "business@kenjiplays.com",
+            "AU",
+            &["gaming"],
+            "Live streams four nights a week.",
+        ),
+        creator(
+            "Emma Lindqvist",
+            &[
+                (Pinterest, "emmalindqvisthome", 95_000),
+                (Instagram, "@emma.lindqvist", 33_100),
+            ],
+            "emma@lindqvist.se",
+            "SE",
+            &["interior design", "sustainability"],
+            "",
+        ),
+        creator(
+            "Chloé Martin",
+            &[(Tiktok, "@chloe.runs", 4_300)],
+            "",
+            "FR",
+            &["running", "fitness"],
+            "Training for her first marathon; documents it weekly.",
+        ),
+        creator(
+            "Daniel Okafor",
+            &[
+                (Tiktok, "@danfitlife", 1_100_000),
+                (Instagram, "@danfitlife", 540_000),
+            ],
+            "partnerships@danfitlife.com",
+            "US",
+            &["fitness", "nutrition"],
+            "Has worked with two sports-drink brands in the last year.",
+        ),
+        creator(
+            "Hannah Schulz",
+            &[
+                (Instagram, "@hannah.liest", 15_600),
+                (Snapchat, "hannahliest", 2_100),
+            ],
+            "hannah.schulz@post.de",
+            "DE",
+            &["books"],
+            "",
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sample_creator_is_valid() {
+        for draft in drafts() {
+            roster::validate(&draft).unwrap_or_else(|e| panic!("{}: {e:?}", draft.name));
+        }
+    }
+
+    #[test]
+    fn loads_once_into_an_empty_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(load(&store).unwrap(), drafts().len());
+        let err = load(&store).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("the sample only loads into an empty workspace, and this one already has {} influencer(s)", drafts().len())
+        );
+    }
+}

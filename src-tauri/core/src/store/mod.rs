@@ -1,0 +1,225 @@
+//! The embedded database: sled behind a small typed API.
+//!
+//! Rules every caller can rely on:
+//! - one process per data folder (`lock`), with a clear error for the second;
+//! - a backup of the database at every start, before migrations (`backup`);
+//! - every write through this API is flushed to disk before it returns, so
+//!   "saved" in the UI means saved, even if the process is killed next.
+
+pub mod backup;
+mod codec;
+mod lock;
+pub mod migrate;
+
+use std::io;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use lock::DirLock;
+
+/// A kind of value kept in its own sled tree.
+pub trait Record: Serialize + DeserializeOwned {
+    /// The sled tree holding records of this kind.
+    const TREE: &'static str;
+    /// What to call one record in messages ("influencer").
+    const KIND: &'static str;
+    /// The record layout version written today; bump it together with a migration.
+    const VERSION: u16;
+    fn key(&self) -> Vec<u8>;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("this data folder is open in another Partnerly window ({})", dir.display())]
+    InUse { dir: PathBuf },
+    #[error("cannot use the data folder {}: {source}", dir.display())]
+    Io { dir: PathBuf, source: io::Error },
+    #[error("the stored data is damaged and cannot be read ({detail})")]
+    Damaged { detail: String },
+    #[error("this data folder was written by a newer Partnerly (schema version {found}; this version reads up to {supported}). Update Partnerly to open it")]
+    TooNew { found: u32, supported: u32 },
+    #[error("updating the stored data to schema version {to_schema} failed: {detail}. Nothing was changed")]
+    Migration { to_schema: u32, detail: String },
+    #[error("could not back up the data folder before opening it: {0}")]
+    Backup(io::Error),
+    #[error("a stored {kind} cannot be read ({detail})")]
+    BadRecord { kind: &'static str, detail: String },
+    #[error("writing to the data folder failed: {0}")]
+    Write(String),
+}
+
+impl StoreError {
+    fn from_sled(e: sled::Error) -> StoreError {
+        match e {
+            sled::Error::Corruption { .. }
+            | sled::Error::ReportableBug(_)
+            | sled::Error::Unsupported(_) => StoreError::Damaged {
+                detail: e.to_string(),
+            },
+            other => StoreError::Write(other.to_string()),
+        }
+    }
+}
+
+/// Sled keeps a page cache this big; its 1 GiB default is far more than a
+/// roster needs, and it would show up as the app's memory use.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+pub struct Store {
+    dir: PathBuf,
+    db: sled::Db,
+    last_backup: Option<PathBuf>,
+    // Dropped last: the lock must outlive the database handle.
+    _lock: DirLock,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data folder `dir`: takes the folder
+    /// lock, backs up the existing database, opens it and runs migrations.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
+        let lock = DirLock::acquire(dir)?;
+        let db_dir = dir.join("db");
+        let last_backup = if db_dir.is_dir() {
+            let backups = dir.join("backups");
+            let copy = backup::snapshot(&db_dir, &backups, chrono::Utc::now())
+                .map_err(StoreError::Backup)?;
+            backup::prune(&backups, backup::KEEP_BACKUPS).map_err(StoreError::Backup)?;
+            Some(copy)
+        } else {
+            None
+        };
+        let db = open_sled(&db_dir)?;
+        migrate::run(&db, migrate::SCHEMA_VERSION, migrate::MIGRATIONS)?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            db,
+            last_backup,
+            _lock: lock,
+        })
+    }
+
+    /// The data folder this store lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where start-up backups are kept.
+    pub fn backups_dir(&self) -> PathBuf {
+        self.dir.join("backups")
+    }
+
+    /// The backup taken when this store was opened, if there was data to back up.
+    pub fn last_backup(&self) -> Option<&Path> {
+        self.last_backup.as_deref()
+    }
+
+    fn tree<T: Record>(&self) -> Result<sled::Tree, StoreError> {
+        self.db.open_tree(T::TREE).map_err(StoreError::from_sled)
+    }
+
+    fn decode<T: Record>(bytes: &[u8]) -> Result<T, StoreError> {
+        codec::decode(T::VERSION, bytes).map_err(|detail| StoreError::BadRecord {
+            kind: T::KIND,
+            detail,
+        })
+    }
+
+    fn encode<T: Record>(value: &T) -> Result<Vec<u8>, StoreError> {
+        codec::encode(T::VERSION, value).map_err(StoreError::Write)
+    }
+
+    /// Every record of a kind, in key order.
+    pub fn all<T: Record>(&self) -> Result<Vec<T>, StoreError> {
+        self.tree::<T>()?
+            .iter()
+            .values()
+            .map(|bytes| Self::decode(&bytes.map_err(StoreError::from_sled)?))
+            .collect()
+    }
+
+    pub fn get<T: Record>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        match self.tree::<T>()?.get(key).map_err(StoreError::from_sled)? {
+            Some(bytes) => Self::decode(&bytes).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    pub fn count<T: Record>(&self) -> Result<usize, StoreError> {
+        Ok(self.tree::<T>()?.len())
+    }
+
+    /// Inserts or replaces one record and flushes it to disk.
+    pub fn put<T: Record>(&self, value: &T) -> Result<(), StoreError> {
+        self.tree::<T>()?
+            .insert(value.key(), Self::encode(value)?)
+            .map_err(StoreError::from_sled)?;
+        self.flush()
+    }
+
+    /// Removes one record, flushed to disk; `false` if there was none.
+    pub fn remove<T: Record>(&self, key: &[u8]) -> Result<bool, StoreError> {
+        let removed = self
+            .tree::<T>()?
+            .remove(key)
+            .map_err(StoreError::from_sled)?;
+        self.flush()?;
+        Ok(removed.is_some())
+    }
+
+    /// Replaces every record of a kind with `values` in one atomic batch:
+    /// after a crash either the old set or the new set is there, never a mix.
+    pub fn replace_all<T: Record>(&self, values: &[T]) -> Result<(), StoreError> {
+        let tree = self.tree::<T>()?;
+        let mut batch = sled::Batch::default();
+        for key in tree.iter().keys() {
+            batch.remove(key.map_err(StoreError::from_sled)?);
+        }
+        for value in values {
+            batch.insert(value.key(), Self::encode(value)?);
+        }
+        tree.apply_batch(batch).map_err(StoreError::from_sled)?;
+        self.flush()
+    }
+
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush().map(|_| ()).map_err(StoreError::from_sled)
+    }
+}
+
+/// Opens sled, turning every way it can fail on a damaged folder into an
+/// error. sled can panic on some corrupt files; a panic must never reach the
+/// user as a crash, so it is caught here and reported like any other damage.
+fn open_sled(db_dir: &Path) -> Result<sled::Db, StoreError> {
+    let config = sled::Config::new().path(db_dir).cache_capacity(CACHE_BYTES);
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let opened = catch_unwind(AssertUnwindSafe(|| config.open()));
+    std::panic::set_hook(previous_hook);
+    match opened {
+        Ok(Ok(db)) => Ok(db),
+        Ok(Err(sled::Error::Io(source))) => Err(StoreError::Damaged {
+            detail: format!("sled could not read its files: {source}"),
+        }),
+        Ok(Err(e)) => Err(StoreError::from_sled(e)),
+        Err(panic) => {
+            let detail = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("the database engine stopped on unreadable data");
+            Err(StoreError::Damaged {
+                detail: detail.to_string(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

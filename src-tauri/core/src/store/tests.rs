@@ -1,0 +1,151 @@
+use super::*;
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Note {
+    id: u32,
+    text: String,
+}
+
+impl Record for Note {
+    const TREE: &'static str = "notes";
+    const KIND: &'static str = "note";
+    const VERSION: u16 = 1;
+    fn key(&self) -> Vec<u8> {
+        self.id.to_be_bytes().to_vec()
+    }
+}
+
+fn note(id: u32, text: &str) -> Note {
+    Note {
+        id,
+        text: text.into(),
+    }
+}
+
+#[test]
+fn records_survive_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        store.put(&note(2, "second")).unwrap();
+        store.put(&note(1, "first")).unwrap();
+        store.put(&note(1, "first, edited")).unwrap();
+        assert_eq!(store.count::<Note>().unwrap(), 2);
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store.all::<Note>().unwrap(),
+        [note(1, "first, edited"), note(2, "second")]
+    );
+    assert_eq!(
+        store.get::<Note>(&2u32.to_be_bytes()).unwrap(),
+        Some(note(2, "second"))
+    );
+    assert!(store.remove::<Note>(&2u32.to_be_bytes()).unwrap());
+    assert!(!store.remove::<Note>(&2u32.to_be_bytes()).unwrap());
+    assert_eq!(store.get::<Note>(&2u32.to_be_bytes()).unwrap(), None);
+}
+
+#[test]
+fn a_second_open_of_the_same_folder_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = Store::open(dir.path()).unwrap();
+    let err = Store::open(dir.path())
+        .err()
+        .expect("second open must fail");
+    assert!(matches!(err, StoreError::InUse { .. }));
+    assert!(err
+        .to_string()
+        .starts_with("this data folder is open in another Partnerly window"));
+}
+
+#[test]
+fn the_folder_is_free_again_once_the_store_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    Store::open(dir.path()).unwrap();
+}
+
+#[test]
+fn every_open_of_existing_data_takes_a_backup_first() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(
+            store.last_backup(),
+            None,
+            "nothing to back up in a new folder"
+        );
+        store.put(&note(1, "kept")).unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let backup = store
+        .last_backup()
+        .expect("a backup of the existing data")
+        .to_path_buf();
+    drop(store);
+
+    // The backup is a working database holding the data as it was.
+    let db = sled::open(&backup).unwrap();
+    let stored = db
+        .open_tree("notes")
+        .unwrap()
+        .get(1u32.to_be_bytes())
+        .unwrap()
+        .unwrap();
+    assert_eq!(codec::decode::<Note>(1, &stored).unwrap(), note(1, "kept"));
+}
+
+#[test]
+fn replace_all_swaps_the_whole_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.put(&note(1, "old")).unwrap();
+    store.put(&note(5, "old too")).unwrap();
+    store
+        .replace_all(&[note(2, "new"), note(3, "newer")])
+        .unwrap();
+    assert_eq!(
+        store.all::<Note>().unwrap(),
+        [note(2, "new"), note(3, "newer")]
+    );
+}
+
+#[test]
+fn a_damaged_database_is_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        for id in 0..50 {
+            store.put(&note(id, "some text to fill a page")).unwrap();
+        }
+    }
+    let db_dir = dir.path().join("db");
+    for entry in std::fs::read_dir(&db_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let len = std::fs::metadata(&path).unwrap().len() as usize;
+            std::fs::write(&path, vec![0xA5; len.max(64)]).unwrap();
+        }
+    }
+    match Store::open(dir.path()) {
+        Err(StoreError::Damaged { .. }) => {}
+        Err(other) => panic!("expected Damaged, got {other:?}"),
+        Ok(_) => panic!("a store of garbage must not open"),
+    }
+}
+
+#[test]
+fn a_record_of_an_unknown_version_is_reported_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let tree = store.db.open_tree("notes").unwrap();
+    tree.insert(
+        1u32.to_be_bytes(),
+        codec::encode(9, &note(1, "future")).unwrap(),
+    )
+    .unwrap();
+    let err = store.all::<Note>().unwrap_err();
+    assert_eq!(err.to_string(), "a stored note cannot be read (it is stored as version 9, but this Partnerly reads version 1)");
+}

@@ -1,0 +1,170 @@
+use super::*;
+use crate::roster::{AccountDraft, InfluencerDraft, Platform};
+use crate::sample;
+
+fn open() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("data")).unwrap();
+    (dir, store)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn export_then_import_reproduces_the_workspace() {
+    let (dir, source) = open();
+    sample::load(&source).unwrap();
+    let file = dir.path().join("workspace.json");
+    let exported = export(&source, &file).unwrap();
+    assert_eq!(exported.influencers as usize, sample::drafts().len());
+
+    let target_dir = tempfile::tempdir().unwrap();
+    let target = Store::open(target_dir.path()).unwrap();
+    let imported = import(&target, &file).unwrap();
+
+    assert_eq!(imported.influencers, exported.influencers);
+    assert_eq!(imported.previous_data, None, "nothing was replaced");
+    assert_eq!(
+        roster::list(&target).unwrap(),
+        roster::list(&source).unwrap()
+    );
+}
+
+#[test]
+fn import_replaces_and_keeps_a_copy_of_what_was_there() {
+    let (dir, store) = open();
+    sample::load(&store).unwrap();
+    let file = dir.path().join("one.json");
+    {
+        let (_other_dir, other) = open();
+        roster::add(
+            &other,
+            &InfluencerDraft {
+                name: "Only One".into(),
+                accounts: vec![AccountDraft {
+                    platform: Platform::Twitch,
+                    handle: "onlyone".into(),
+                    followers: 10,
+                }],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        export(&other, &file).unwrap();
+    }
+    let before = roster::list(&store).unwrap();
+
+    let summary = import(&store, &file).unwrap();
+
+    let names: Vec<_> = roster::list(&store)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    assert_eq!(names, ["Only One"]);
+    let copy = read(Path::new(
+        &summary.previous_data.expect("a copy of the replaced data"),
+    ))
+    .unwrap();
+    assert_eq!(copy.influencers, before);
+}
+
+#[test]
+fn broken_files_are_refused_with_where_and_what() {
+    let (dir, store) = open();
+    sample::load(&store).unwrap();
+    let before = roster::list(&store).unwrap();
+
+    let syntax = write(
+        dir.path(),
+        "syntax.json",
+        "{\n  \"format\": \"partnerly-workspace\",\n  \"version\": 1,\n  oops\n}",
+    );
+    let err = import(&store, &syntax).unwrap_err().to_string();
+    assert!(
+        err.ends_with("syntax.json is not valid JSON: line 4, column 3: key must be a string"),
+        "{err}"
+    );
+
+    let other = write(dir.path(), "other.json", r#"{"name": "not ours"}"#);
+    let err = import(&store, &other).unwrap_err().to_string();
+    assert!(err.ends_with("other.json is not a Partnerly workspace file (it has no \"format\": \"partnerly-workspace\")"), "{err}");
+
+    let newer = write(
+        dir.path(),
+        "newer.json",
+        r#"{"format": "partnerly-workspace", "version": 7}"#,
+    );
+    assert!(matches!(
+        import(&store, &newer),
+        Err(WorkspaceError::TooNew { found: 7, .. })
+    ));
+
+    let mut good: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string({
+            let path = dir.path().join("good.json");
+            export(&store, &path).unwrap();
+            path
+        })
+        .unwrap(),
+    )
+    .unwrap();
+
+    good["influencers"][1]["accounts"][0]["platform"] = "myspace".into();
+    let shape = write(
+        dir.path(),
+        "shape.json",
+        &serde_json::to_string_pretty(&good).unwrap(),
+    );
+    let err = import(&store, &shape).unwrap_err().to_string();
+    assert!(
+        err.contains("at influencers[1].accounts[0].platform: unknown variant `myspace`"),
+        "{err}"
+    );
+    assert!(err.contains("cannot be imported: line "), "{err}");
+
+    good["influencers"][1]["accounts"][0]["platform"] = "instagram".into();
+    good["influencers"][2]["email"] = "not-an-email".into();
+    good["influencers"][3]["id"] = good["influencers"][0]["id"].clone();
+    let invalid = write(
+        dir.path(),
+        "invalid.json",
+        &serde_json::to_string_pretty(&good).unwrap(),
+    );
+    let err = import(&store, &invalid).unwrap_err();
+    let WorkspaceError::Invalid { problems, .. } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("influencers[2] ("), "{problems:?}");
+    assert!(
+        problems[0].contains("'not-an-email' is not an email address"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("influencers[3] (") && problems[1].contains("is used twice"),
+        "{problems:?}"
+    );
+
+    assert_eq!(
+        roster::list(&store).unwrap(),
+        before,
+        "a refused import changes nothing"
+    );
+}
+
+#[test]
+fn a_missing_file_says_so() {
+    let (dir, store) = open();
+    let err = import(&store, &dir.path().join("nope.json"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("cannot read ") && err.contains("nope.json"),
+        "{err}"
+    );
+}

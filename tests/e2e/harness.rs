@@ -1,0 +1,148 @@
+//! Starts what an end-to-end test needs: a virtual display (Xvfb), a private
+//! D-Bus session (so the app's single-instance lock is the test's own), and
+//! tauri-driver in front of WebKitWebDriver. Everything is stopped on drop.
+
+use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+/// The app binary `cargo test` built alongside this test, with the UI inside.
+pub const APP: &str = env!("CARGO_BIN_EXE_partnerly");
+
+pub struct Harness {
+    xvfb: Child,
+    driver: Child,
+    port: u16,
+    display: String,
+}
+
+/// One app at a time: three WebKit processes trees at once overload a small
+/// machine and make sessions time out.
+/// An async mutex, because the turn is held across the whole (async) test.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+impl Harness {
+    /// Waits for the previous test's harness to be dropped, then starts one.
+    pub async fn start_exclusive(slot: u16) -> (tokio::sync::MutexGuard<'static, ()>, Harness) {
+        let guard = ONE_AT_A_TIME.lock().await;
+        (guard, Harness::start(slot))
+    }
+
+    /// `slot` keeps parallel harnesses apart: each gets its own display and ports.
+    pub fn start(slot: u16) -> Harness {
+        let display_number = 140 + slot;
+        let display = format!(":{display_number}");
+        let xvfb = Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb is installed (Debian package xvfb)");
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display_number}"));
+        wait_until(Duration::from_secs(20), "Xvfb to start", || socket.exists());
+
+        let port = 4600 + slot * 2;
+        let native_port = port + 1;
+        let driver = Command::new("dbus-run-session")
+            .args(["--", "tauri-driver", "--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            // Its own process group, so that stopping it stops everything it started.
+            .process_group(0)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("dbus-run-session and tauri-driver are installed (`cargo install tauri-driver --locked`)");
+        wait_until(Duration::from_secs(20), "tauri-driver to listen", || {
+            TcpStream::connect(("127.0.0.1", port)).is_ok()
+        });
+        Harness {
+            xvfb,
+            driver,
+            port,
+            display,
+        }
+    }
+
+    /// Launches the app on `data_dir` and connects a WebDriver session to it.
+    pub async fn launch(&self, data_dir: &Path) -> Client {
+        let mut caps = Capabilities::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": APP, "args": ["--data-dir", data_dir] }),
+        );
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a WebDriver session with the app")
+    }
+
+    /// Saves a PNG of the whole virtual screen, for people to look at.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        // The DOM is ahead of what the compositor has painted; give it a moment.
+        std::thread::sleep(Duration::from_millis(600));
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.png"));
+        let status = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("ImageMagick's import is installed");
+        assert!(status.success(), "the screenshot {name} could not be taken");
+        path
+    }
+
+    /// Kills the app for `data_dir` the hard way, as a crash or power cut would.
+    pub fn kill_app(&self, data_dir: &Path) {
+        let pattern = format!("--data-dir {}", data_dir.display());
+        let status = Command::new("pkill")
+            .args(["-KILL", "-f", "--", &pattern])
+            .status()
+            .unwrap();
+        assert!(status.success(), "the app process was found and killed");
+        wait_until(Duration::from_secs(10), "the killed app to be gone", || {
+            !Command::new("pgrep")
+                .args(["-f", "--", &pattern])
+                .status()
+                .unwrap()
+                .success()
+        });
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        // SIGTERM to the whole group: tauri-driver, WebKitWebDriver, the app and
+        // the D-Bus session all get to stop cleanly.
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.driver.wait();
+        let _ = self.xvfb.kill();
+        let _ = self.xvfb.wait();
+    }
+}
+
+fn wait_until(limit: Duration, what: &str, mut ready: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ready() {
+        assert!(start.elapsed() < limit, "gave up waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -1,0 +1,114 @@
+//! End to end: the real app binary, in a real window under Xvfb, driven through
+//! tauri-driver and WebKitWebDriver exactly as a person would use it.
+//! Screenshots land in tests/e2e/screenshots.
+
+mod harness;
+
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use harness::Harness;
+
+const PATIENCE: Duration = Duration::from_secs(30);
+
+async fn find(client: &Client, xpath: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(PATIENCE)
+        .for_element(Locator::XPath(xpath))
+        .await
+        .unwrap_or_else(|e| panic!("{xpath} did not appear: {e}"))
+}
+
+async fn click(client: &Client, xpath: &str) {
+    find(client, xpath).await.click().await.unwrap();
+}
+
+async fn type_into(client: &Client, label: &str, text: &str) {
+    // Either <label for=..> next to the field, or a label wrapping it.
+    let xpath = format!(
+        "//*[@id=//label[normalize-space()='{label}']/@for] | //label[.//span[normalize-space()='{label}']]//*[self::input or self::textarea]"
+    );
+    let field = find(client, &xpath).await;
+    field.send_keys(text).await.unwrap();
+}
+
+/// Fills the form the way a person does and waits for the saved profile.
+async fn add_influencer(client: &Client, name: &str, handle: &str, followers: &str) {
+    click(client, "//button[normalize-space()='Add influencer']").await;
+    type_into(client, "Name", name).await;
+    type_into(client, "Handle of account 1", handle).await;
+    type_into(client, "Followers of account 1", followers).await;
+    type_into(client, "Niches", "vegan food, travel").await;
+    click(client, "//button[normalize-space()='Add to roster']").await;
+    if std::env::var_os("E2E_DEBUG").is_some() {
+        std::thread::sleep(Duration::from_secs(2));
+        let png = client.screenshot().await.unwrap();
+        std::fs::write("/tmp/e2e-after-add.png", png).unwrap();
+    }
+    find(client, &format!("//h1[normalize-space()='{name}']")).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_influencer_added_in_the_window_survives_a_restart() {
+    let (_turn, harness) = Harness::start_exclusive(0).await;
+    let data = tempfile::tempdir().unwrap();
+
+    let app = harness.launch(data.path()).await;
+    assert_eq!(app.title().await.unwrap(), "Partnerly");
+    find(&app, "//h2[normalize-space()='Your roster is empty']").await;
+    harness.screenshot("01-empty-roster");
+
+    add_influencer(&app, "Mara Costa", "@Mara.Eats", "48200").await;
+    find(&app, "//*[normalize-space()='@mara.eats']").await;
+    harness.screenshot("02-added-influencer");
+    app.close().await.unwrap();
+
+    let app = harness.launch(data.path()).await;
+    click(&app, "//button[@aria-label='Open Mara Costa']").await;
+    find(
+        &app,
+        "//span[contains(@class,'chip') and normalize-space()='vegan food']",
+    )
+    .await;
+    harness.screenshot("03-after-restart");
+    app.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_saved_influencer_survives_kill_9() {
+    let (_turn, harness) = Harness::start_exclusive(1).await;
+    let data = tempfile::tempdir().unwrap();
+
+    let app = harness.launch(data.path()).await;
+    add_influencer(&app, "Jonas Weber", "jonas.rides", "41800").await;
+    harness.kill_app(data.path());
+    let _ = app.close().await;
+
+    let app = harness.launch(data.path()).await;
+    find(&app, "//button[@aria-label='Open Jonas Weber']").await;
+    app.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_locked_data_folder_is_explained_and_can_be_retried() {
+    let (_turn, harness) = Harness::start_exclusive(2).await;
+    let data = tempfile::tempdir().unwrap();
+    let held = partnerly_core::store::Store::open(data.path()).unwrap();
+
+    let app = harness.launch(data.path()).await;
+    find(
+        &app,
+        "//h1[normalize-space()='Your data is open in another window']",
+    )
+    .await;
+    find(&app, "//p[starts-with(normalize-space(), 'This data folder is open in another Partnerly window')]").await;
+    harness.screenshot("04-data-folder-in-use");
+
+    drop(held);
+    click(&app, "//button[normalize-space()='Try again']").await;
+    click(&app, "//button[normalize-space()='Load sample workspace']").await;
+    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    harness.screenshot("05-sample-roster");
+    app.close().await.unwrap();
+}

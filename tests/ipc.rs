@@ -1,0 +1,163 @@
+//! The IPC layer through Tauri's mock runtime: the real command handler, the
+//! real capabilities from tauri.conf.json, a real store in a temp folder.
+
+use std::path::Path;
+
+use partnerly_app::state::AppState;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+fn app(data_dir: &Path) -> App<MockRuntime> {
+    let app = partnerly_app::builder(mock_builder())
+        .build(partnerly_app::context())
+        .expect("the app builds on the mock runtime");
+    app.manage(AppState::open(data_dir.to_path_buf()));
+    app
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    match app.get_webview_window(label) {
+        Some(window) => window,
+        None => WebviewWindowBuilder::new(app, label, Default::default())
+            .build()
+            .unwrap(),
+    }
+}
+
+fn invoke(window: &WebviewWindow<MockRuntime>, command: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: command.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        // On Linux the app's own pages are served from tauri://localhost.
+        url: "tauri://localhost".parse().unwrap(),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn mara() -> Value {
+    json!({
+        "name": "Mara Costa",
+        "accounts": [{"platform": "instagram", "handle": "@Mara.Eats", "followers": 48200}],
+        "email": "mara@example.com",
+        "country": "Portugal",
+        "niches": ["Vegan food"],
+        "notes": ""
+    })
+}
+
+#[test]
+fn add_then_list_through_the_main_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+
+    let added = invoke(&main, "add_influencer", json!({ "draft": mara() })).unwrap();
+    assert_eq!(
+        added["accounts"][0],
+        json!({"platform": "instagram", "handle": "mara.eats", "followers": 48200})
+    );
+    assert_eq!(added["country"], "PT");
+
+    let listed = invoke(&main, "list_influencers", json!({})).unwrap();
+    assert_eq!(listed, json!([added.clone()]));
+
+    let id = added["id"].as_str().unwrap();
+    let mut edit = mara();
+    edit["notes"] = "Prefers email.".into();
+    let updated = invoke(
+        &main,
+        "update_influencer",
+        json!({ "id": id, "draft": edit }),
+    )
+    .unwrap();
+    assert_eq!(updated["notes"], "Prefers email.");
+
+    invoke(&main, "delete_influencer", json!({ "id": id })).unwrap();
+    assert_eq!(
+        invoke(&main, "list_influencers", json!({})).unwrap(),
+        json!([])
+    );
+}
+
+#[test]
+fn errors_arrive_as_kind_message_and_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+
+    let mut bad = mara();
+    bad["name"] = " ".into();
+    bad["accounts"][0]["followers"] = (-500).into();
+    let error = invoke(&main, "add_influencer", json!({ "draft": bad })).unwrap_err();
+    assert_eq!(error["kind"], "invalid_input");
+    assert_eq!(
+        error["message"],
+        "2 fields need attention before this can be saved."
+    );
+    assert_eq!(
+        error["fields"],
+        json!([
+            {"field": "name", "message": "Enter the creator's name."},
+            {"field": "accounts.0.followers", "message": "Account 1 (Instagram): followers cannot be negative (-500)."}
+        ])
+    );
+
+    let missing = invoke(
+        &main,
+        "get_influencer",
+        json!({ "id": "00000000-0000-0000-0000-000000000000" }),
+    )
+    .unwrap_err();
+    assert_eq!(missing["kind"], "not_found");
+    assert!(missing["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("There is no influencer"));
+}
+
+#[test]
+fn only_the_main_window_may_call_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let other = window(&app, "other");
+    let refused = invoke(&other, "list_influencers", json!({})).unwrap_err();
+    assert!(
+        refused.as_str().is_some_and(|m| m.contains("not allowed")),
+        "{refused}"
+    );
+}
+
+#[test]
+fn a_folder_in_use_is_reported_and_can_be_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    let held = partnerly_core::store::Store::open(dir.path()).unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+
+    let status = invoke(&main, "workspace_status", json!({})).unwrap();
+    assert_eq!(status["problem"]["kind"], "data_folder_in_use");
+    assert!(status["problem"]["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("This data folder is open in another Partnerly window"));
+    let refused = invoke(&main, "list_influencers", json!({})).unwrap_err();
+    assert_eq!(refused["kind"], "data_folder_in_use");
+
+    drop(held);
+    let status = invoke(&main, "retry_open_workspace", json!({})).unwrap();
+    assert_eq!(status["problem"], Value::Null);
+    let sample_size = partnerly_core::sample::drafts().len();
+    assert_eq!(
+        invoke(&main, "load_sample", json!({})).unwrap(),
+        json!(sample_size)
+    );
+    let status = invoke(&main, "workspace_status", json!({})).unwrap();
+    assert_eq!(status["influencers"], json!(sample_size));
+}

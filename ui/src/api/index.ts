@@ -1,0 +1,75 @@
+// Every call from the UI to the app goes through here: one typed function per
+// command, and one error type, so components never see `invoke` or raw errors.
+
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  CommandError,
+  Country,
+  ErrorKind,
+  FieldError,
+  Influencer,
+  InfluencerDraft,
+  WorkspaceStatus,
+} from "../bindings";
+
+/** A failed command, with a message written for people. */
+export class ApiError extends Error {
+  readonly kind: ErrorKind;
+  readonly fields: FieldError[];
+
+  constructor(error: CommandError) {
+    super(error.message);
+    this.name = "ApiError";
+    this.kind = error.kind;
+    this.fields = error.fields;
+  }
+
+  /** The message for one form field, if the command pointed at it. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field)?.message;
+  }
+}
+
+function isCommandError(value: unknown): value is CommandError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as CommandError).kind === "string" &&
+    typeof (value as CommandError).message === "string"
+  );
+}
+
+/** Whatever a command threw, as an ApiError a person can read. */
+export function toApiError(raw: unknown): ApiError {
+  if (raw instanceof ApiError) return raw;
+  if (isCommandError(raw)) return new ApiError({ ...raw, fields: raw.fields ?? [] });
+  // Tauri itself rejects with a plain string when a call never reached our
+  // code (a missing permission, malformed arguments): still say something useful.
+  const detail = typeof raw === "string" ? raw : raw instanceof Error ? raw.message : "";
+  return new ApiError({
+    kind: "storage",
+    message: detail ? `Partnerly could not do that: ${detail}` : "Partnerly could not do that.",
+    fields: [],
+  });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw toApiError(raw);
+  }
+}
+
+export const api = {
+  workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
+  retryOpenWorkspace: () => call<WorkspaceStatus>("retry_open_workspace"),
+  loadSample: () => call<number>("load_sample"),
+
+  listInfluencers: () => call<Influencer[]>("list_influencers"),
+  getInfluencer: (id: string) => call<Influencer>("get_influencer", { id }),
+  addInfluencer: (draft: InfluencerDraft) => call<Influencer>("add_influencer", { draft }),
+  updateInfluencer: (id: string, draft: InfluencerDraft) => call<Influencer>("update_influencer", { id, draft }),
+  deleteInfluencer: (id: string) => call<null>("delete_influencer", { id }),
+  listCountries: () => call<Country[]>("list_countries"),
+};

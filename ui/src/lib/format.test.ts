@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { compactNumber, fullNumber, initials, safeLocale, totalFollowers } from "./format";
+
+describe("format", () => {
+  it("falls back to the default locale for tags Intl rejects", () => {
+    expect(safeLocale("c")).toBe("en-US");
+    expect(safeLocale("")).toBe("en-US");
+    expect(safeLocale(undefined)).toBe("en-US");
+    expect(safeLocale("de-DE")).toBe("de-DE");
+  });
+
+  it("formats follower counts", () => {
+    expect(compactNumber(48200)).toMatch(/^48[.,]2\s?K$/);
+    expect(fullNumber(1240000)).toMatch(/^1[,.\s\u00a0\u202f]240[,.\s\u00a0\u202f]000$/);
+    expect(totalFollowers([{ followers: 10 }, { followers: 32 }])).toBe(42);
+  });
+
+  it("takes initials from the first and last name", () => {
+    expect(initials("Mara Costa")).toBe("MC");
+    expect(initials("  Sofía  de la Herrera ")).toBe("SH");
+    expect(initials("Kenji")).toBe("K");
+    expect(initials("")).toBe("");
+  });
+});

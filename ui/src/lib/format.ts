@@ -1,0 +1,66 @@
+import type { Platform } from "../bindings";
+
+/** How each platform's name is written. Typed against the Rust enum: a new
+ * platform there is a type error here until it has a label. */
+export const platformLabel: Record<Platform, string> = {
+  instagram: "Instagram",
+  tiktok: "TikTok",
+  youtube: "YouTube",
+  x: "X",
+  twitch: "Twitch",
+  facebook: "Facebook",
+  linkedin: "LinkedIn",
+  pinterest: "Pinterest",
+  snapchat: "Snapchat",
+  threads: "Threads",
+};
+
+export const platforms = Object.keys(platformLabel) as Platform[];
+
+/** Used when the system gives no usable locale: plain English grouping
+ * ("48,200") reads better than the POSIX default ("48200"). */
+const FALLBACK_LOCALE = "en-US";
+
+/** The user's locale, if the engine accepts it. Under a `C`/POSIX locale
+ * WebKit reports `navigator.language` as "c", which Intl rejects with a
+ * RangeError. */
+export function safeLocale(language: string | undefined): string {
+  if (!language) return FALLBACK_LOCALE;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([language])[0] ?? FALLBACK_LOCALE;
+  } catch {
+    return FALLBACK_LOCALE;
+  }
+}
+
+const userLocale = safeLocale(typeof navigator === "undefined" ? undefined : navigator.language);
+
+function locale(): string {
+  return userLocale;
+}
+
+/** 48200 -> "48.2K" in English, "48.200" style where the locale says so. */
+export function compactNumber(n: number): string {
+  return new Intl.NumberFormat(locale(), { notation: "compact", maximumFractionDigits: 1 }).format(n);
+}
+
+/** 48200 -> "48,200" (or the locale's grouping). */
+export function fullNumber(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
+export function totalFollowers(accounts: { followers: number }[]): number {
+  return accounts.reduce((sum, a) => sum + a.followers, 0);
+}
+
+/** "2026-11-24T09:30:00Z" -> "24 Nov 2026" in the user's locale. */
+export function shortDate(iso: string): string {
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(new Date(iso));
+}
+
+/** Initials for the avatar circle: "Mara Costa" -> "MC". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters.map((w) => Array.from(w)[0]?.toUpperCase() ?? "").join("");
+}
