@@ -65,7 +65,7 @@ impl From<StoreError> for CommandError {
             | StoreError::TooNew { .. }
             | StoreError::Migration { .. }
             | StoreError::Backup(_) => ErrorKind::DataFolderUnavailable,
-            StoreError::BadRecord { .. } | StoreError::Write(_) => ErrorKind::Storage,
+            StoreError::BadRecord { .. } | StoreError::Engine(_) => ErrorKind::Storage,
         };
         CommandError::new(kind, e.to_string())
     }

@@ -38,6 +38,7 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 }
 
 pub fn run() {
+    let launched = std::time::Instant::now();
     let data_dir_arg = data_dir_from_args(std::env::args_os().skip(1));
     let app = builder(Builder::default())
         // First, so that a second launch hands over to the running window
@@ -53,7 +54,7 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            let state = AppState::open(data_dir);
+            let state = AppState::open_at(data_dir, launched);
             if let Err(problem) = state.store() {
                 eprintln!("partnerly: {}", problem.message);
             }

@@ -1,7 +1,9 @@
 //! The app's one piece of shared state: the open store, or why it is not open.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::Instant;
 
 use partnerly_core::store::Store;
 
@@ -10,16 +12,42 @@ use crate::error::CommandError;
 pub struct AppState {
     data_dir: PathBuf,
     store: RwLock<Result<Arc<Store>, CommandError>>,
+    launched: Instant,
+    ready_reported: AtomicBool,
 }
+
+/// Set this to have the app print one line when the window first talks to
+/// it: how `.ci/measure-startup` measures start-up time.
+pub const REPORT_STARTUP_ENV: &str = "PARTNERLY_REPORT_STARTUP";
 
 impl AppState {
     /// Opens the store in `data_dir`. A failure is kept, not raised: the window
     /// still opens and explains the problem, with a way to try again.
     pub fn open(data_dir: PathBuf) -> AppState {
+        AppState::open_at(data_dir, Instant::now())
+    }
+
+    /// Like `open`, counting start-up time from `launched`.
+    pub fn open_at(data_dir: PathBuf, launched: Instant) -> AppState {
         let store = open_store(&data_dir);
         AppState {
             data_dir,
             store: RwLock::new(store),
+            launched,
+            ready_reported: AtomicBool::new(false),
+        }
+    }
+
+    /// Called when the window asks for the workspace status, which is the
+    /// first thing it does once its page has loaded and its code runs.
+    pub fn window_is_ready(&self) {
+        if std::env::var_os(REPORT_STARTUP_ENV).is_some()
+            && !self.ready_reported.swap(true, Ordering::Relaxed)
+        {
+            eprintln!(
+                "partnerly: window ready {} ms after launch",
+                self.launched.elapsed().as_millis()
+            );
         }
     }
 

@@ -5,9 +5,10 @@
 use std::net::TcpStream;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::error::NewSessionError;
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -85,11 +86,23 @@ impl Harness {
             "tauri:options".into(),
             json!({ "application": APP, "args": ["--data-dir", data_dir] }),
         );
-        ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("a WebDriver session with the app")
+        // tauri-driver listens before WebKitWebDriver behind it is ready; until
+        // then a new session fails at the HTTP level. Retry those only.
+        let started = Instant::now();
+        loop {
+            let attempt = ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.port))
+                .await;
+            match attempt {
+                Ok(client) => return client,
+                Err(NewSessionError::FailedC(e)) if started.elapsed() < Duration::from_secs(20) => {
+                    eprintln!("the driver is not ready yet ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("no WebDriver session with the app: {e}"),
+            }
+        }
     }
 
     /// Saves a PNG of the whole virtual screen, for people to look at.
@@ -107,6 +120,55 @@ impl Harness {
             .expect("ImageMagick's import is installed");
         assert!(status.success(), "the screenshot {name} could not be taken");
         path
+    }
+
+    /// Starts the app binary a second time, in the same display and D-Bus
+    /// session as the running one, and returns its exit status.
+    pub fn launch_second_instance(
+        &self,
+        running_data_dir: &Path,
+        other_data_dir: &Path,
+    ) -> ExitStatus {
+        let pattern = format!("--data-dir {}", running_data_dir.display());
+        let pid = String::from_utf8(
+            Command::new("pgrep")
+                .args(["-f", "--", &pattern])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .expect("the first instance is running")
+        .to_string();
+        let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap();
+        let bus = environ
+            .split(|b| *b == 0)
+            .filter_map(|var| std::str::from_utf8(var).ok())
+            .find_map(|var| var.strip_prefix("DBUS_SESSION_BUS_ADDRESS="))
+            .expect("the app runs in the harness's D-Bus session")
+            .to_string();
+        let mut second = Command::new(APP)
+            .arg("--data-dir")
+            .arg(other_data_dir)
+            .env("DISPLAY", &self.display)
+            .env("DBUS_SESSION_BUS_ADDRESS", bus)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        loop {
+            if let Some(status) = second.try_wait().unwrap() {
+                return status;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                let _ = second.kill();
+                panic!("the second instance kept running instead of handing over to the first");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     /// Kills the app for `data_dir` the hard way, as a crash or power cut would.
@@ -134,7 +196,11 @@ impl Drop for Harness {
         let group = format!("-{}", self.driver.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.wait();
-        let _ = self.xvfb.kill();
+        // SIGTERM, not SIGKILL: Xvfb then removes its lock and socket, and the
+        // display number can be used again at once.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.xvfb.id().to_string()])
+            .status();
         let _ = self.xvfb.wait();
     }
 }

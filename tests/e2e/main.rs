@@ -62,6 +62,19 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
     add_influencer(&app, "Mara Costa", "@Mara.Eats", "48200").await;
     find(&app, "//*[normalize-space()='@mara.eats']").await;
     harness.screenshot("02-added-influencer");
+
+    // Launching again hands over to this window and exits, touching no data.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let second = harness.launch_second_instance(data.path(), elsewhere.path());
+    assert!(
+        second.success(),
+        "the second instance exits cleanly: {second}"
+    );
+    assert!(
+        !elsewhere.path().join("db").exists(),
+        "the second instance opened no store"
+    );
+    find(&app, "//h1[normalize-space()='Mara Costa']").await;
     app.close().await.unwrap();
 
     let app = harness.launch(data.path()).await;
@@ -72,6 +85,13 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
     )
     .await;
     harness.screenshot("03-after-restart");
+
+    // Edit: the change is shown at once and is what the roster keeps.
+    click(&app, "//button[normalize-space()='Edit']").await;
+    type_into(&app, "Notes", "Prefers email over DMs.").await;
+    click(&app, "//button[normalize-space()='Save changes']").await;
+    find(&app, "//p[normalize-space()='Prefers email over DMs.']").await;
+    harness.screenshot("04-edited-influencer");
     app.close().await.unwrap();
 }
 
@@ -83,7 +103,11 @@ async fn a_saved_influencer_survives_kill_9() {
     let app = harness.launch(data.path()).await;
     add_influencer(&app, "Jonas Weber", "jonas.rides", "41800").await;
     harness.kill_app(data.path());
-    let _ = app.close().await;
+    // The driver's session died with the app: start over with a fresh driver,
+    // as a person would simply start the app again.
+    drop(app);
+    drop(harness);
+    let harness = Harness::start(1);
 
     let app = harness.launch(data.path()).await;
     find(&app, "//button[@aria-label='Open Jonas Weber']").await;
@@ -103,12 +127,43 @@ async fn a_locked_data_folder_is_explained_and_can_be_retried() {
     )
     .await;
     find(&app, "//p[starts-with(normalize-space(), 'This data folder is open in another Partnerly window')]").await;
-    harness.screenshot("04-data-folder-in-use");
+    harness.screenshot("05-data-folder-in-use");
 
     drop(held);
     click(&app, "//button[normalize-space()='Try again']").await;
     click(&app, "//button[normalize-space()='Load sample workspace']").await;
     find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
-    harness.screenshot("05-sample-roster");
+    harness.screenshot("06-sample-roster");
+    app.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_data_folder_is_explained() {
+    let (_turn, harness) = Harness::start_exclusive(3).await;
+    let data = tempfile::tempdir().unwrap();
+    {
+        let store = partnerly_core::store::Store::open(data.path()).unwrap();
+        partnerly_core::sample::load(&store).unwrap();
+    }
+    for entry in std::fs::read_dir(data.path().join("db")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            let len = std::fs::metadata(&path).unwrap().len() as usize;
+            std::fs::write(&path, vec![0x5A; len.max(64)]).unwrap();
+        }
+    }
+
+    let app = harness.launch(data.path()).await;
+    find(
+        &app,
+        "//h1[normalize-space()=\"Partnerly can't open your data\"]",
+    )
+    .await;
+    find(
+        &app,
+        "//p[starts-with(normalize-space(), 'The database in') and contains(., 'is damaged')]",
+    )
+    .await;
+    harness.screenshot("07-damaged-data-folder");
     app.close().await.unwrap();
 }

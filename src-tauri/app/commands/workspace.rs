@@ -35,6 +35,7 @@ fn status(state: &AppState, store: Result<std::sync::Arc<Store>, CommandError>) 
 
 #[tauri::command]
 pub async fn workspace_status(state: State<'_, AppState>) -> Result<WorkspaceStatus, CommandError> {
+    state.window_is_ready();
     Ok(status(&state, state.store()))
 }
 

@@ -5,6 +5,7 @@
 //! whole file before touching the store, keeps a JSON copy of what it is about
 //! to replace, and swaps the data in one atomic batch.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -13,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::roster::{self, Influencer, RosterError};
+use crate::roster::{self, Influencer, Platform, RosterError};
 use crate::store::{Store, StoreError};
 
 /// Marks a JSON file as a Partnerly workspace.
@@ -183,32 +184,47 @@ pub fn read(path: &Path) -> Result<WorkspaceFile, WorkspaceError> {
 fn check(path: &Path, influencers: Vec<Influencer>) -> Result<Vec<Influencer>, WorkspaceError> {
     let mut problems = Vec::new();
     let mut accepted: Vec<Influencer> = Vec::with_capacity(influencers.len());
+    // Who holds each id and account so far: one pass, however large the file.
+    let mut ids = HashSet::new();
+    let mut holders: HashMap<(Platform, String), usize> = HashMap::new();
     for (index, influencer) in influencers.into_iter().enumerate() {
         let who = format!("influencers[{index}] ({})", influencer.name.trim());
-        if accepted.iter().any(|other| other.id == influencer.id) {
+        if !ids.insert(influencer.id) {
             problems.push(format!("{who}: the id {} is used twice", influencer.id));
             continue;
         }
-        let checked = roster::validate(&influencer.to_draft())
-            .map_err(RosterError::Invalid)
-            .and_then(|valid| {
-                roster::check_accounts_are_free(&valid, None, &accepted).map(|()| valid)
-            });
-        match checked {
-            Ok(valid) => accepted.push(Influencer {
-                name: valid.name,
-                accounts: valid.accounts,
-                email: valid.email,
-                country: valid.country,
-                niches: valid.niches,
-                notes: valid.notes,
-                ..influencer
-            }),
-            Err(RosterError::Invalid(errors)) => {
+        let valid = match roster::validate(&influencer.to_draft()) {
+            Ok(valid) => valid,
+            Err(errors) => {
                 problems.extend(errors.into_iter().map(|e| format!("{who}: {}", e.message)));
+                continue;
             }
-            Err(other) => problems.push(format!("{who}: {other}")),
+        };
+        let taken: Vec<String> = valid
+            .accounts
+            .iter()
+            .filter_map(|a| {
+                holders
+                    .get(&(a.platform, a.handle.clone()))
+                    .map(|&holder| (a, holder))
+            })
+            .map(|(a, holder)| {
+                format!(
+                    "{who}: {} @{} already belongs to {}",
+                    a.platform.label(),
+                    a.handle,
+                    accepted[holder].name
+                )
+            })
+            .collect();
+        if !taken.is_empty() {
+            problems.extend(taken);
+            continue;
         }
+        for account in &valid.accounts {
+            holders.insert((account.platform, account.handle.clone()), accepted.len());
+        }
+        accepted.push(valid.apply_to(influencer));
     }
     if problems.is_empty() {
         return Ok(accepted);

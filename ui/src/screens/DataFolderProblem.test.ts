@@ -35,6 +35,6 @@ it("keeps explaining when the folder is still unavailable", async () => {
   render(DataFolderProblem, { status: inUse, onopened });
   await userEvent.click(screen.getByRole("button", { name: "Try again" }));
   expect(await screen.findByRole("heading", { name: "Partnerly can't open your data" })).toBeInTheDocument();
-  expect(screen.getByText(/Automatic backups of earlier starts/)).toBeInTheDocument();
+  expect(screen.getByText(/To go back to a copy from an earlier start/)).toBeInTheDocument();
   expect(onopened).not.toHaveBeenCalled();
 });

@@ -4,7 +4,7 @@
 mod model;
 mod validate;
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
@@ -49,18 +49,7 @@ pub fn add(store: &Store, draft: &InfluencerDraft) -> Result<Influencer, RosterE
     let valid = validate(draft).map_err(RosterError::Invalid)?;
     let existing = store.all::<Influencer>()?;
     check_accounts_are_free(&valid, None, &existing)?;
-    let now = Utc::now();
-    let influencer = Influencer {
-        id: Uuid::new_v4(),
-        name: valid.name,
-        accounts: valid.accounts,
-        email: valid.email,
-        country: valid.country,
-        niches: valid.niches,
-        notes: valid.notes,
-        created_at: now,
-        updated_at: now,
-    };
+    let influencer = valid.into_new(Uuid::new_v4(), Utc::now());
     store.put(&influencer)?;
     Ok(influencer)
 }
@@ -72,14 +61,8 @@ pub fn update(store: &Store, id: &str, draft: &InfluencerDraft) -> Result<Influe
     let existing = store.all::<Influencer>()?;
     check_accounts_are_free(&valid, Some(current.id), &existing)?;
     let updated = Influencer {
-        name: valid.name,
-        accounts: valid.accounts,
-        email: valid.email,
-        country: valid.country,
-        niches: valid.niches,
-        notes: valid.notes,
         updated_at: Utc::now(),
-        ..current
+        ..valid.apply_to(current)
     };
     store.put(&updated)?;
     Ok(updated)
@@ -95,13 +78,43 @@ pub fn remove(store: &Store, id: &str) -> Result<(), RosterError> {
     }
 }
 
+impl ValidDraft {
+    /// A new influencer made of these fields.
+    pub fn into_new(self, id: Uuid, now: DateTime<Utc>) -> Influencer {
+        Influencer {
+            id,
+            name: self.name,
+            accounts: self.accounts,
+            email: self.email,
+            country: self.country,
+            niches: self.niches,
+            notes: self.notes,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    /// `current` with its editable fields replaced by these; id and dates kept.
+    pub fn apply_to(self, current: Influencer) -> Influencer {
+        Influencer {
+            name: self.name,
+            accounts: self.accounts,
+            email: self.email,
+            country: self.country,
+            niches: self.niches,
+            notes: self.notes,
+            ..current
+        }
+    }
+}
+
 fn parse_id(id: &str) -> Result<Uuid, RosterError> {
     Uuid::parse_str(id.trim()).map_err(|_| RosterError::NotFound(id.to_string()))
 }
 
 /// One account belongs to one creator: adding `@mara` on Instagram to a second
 /// person is almost always a duplicate record in the making.
-pub(crate) fn check_accounts_are_free(
+fn check_accounts_are_free(
     valid: &ValidDraft,
     owner: Option<Uuid>,
     existing: &[Influencer],

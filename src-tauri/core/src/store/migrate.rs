@@ -129,9 +129,10 @@ fn apply(db: &sled::Db, meta: &sled::Tree, migration: &Migration) -> Result<(), 
 }
 
 fn decode_version(bytes: &[u8]) -> Result<u32, StoreError> {
-    let raw: [u8; 4] = bytes.try_into().map_err(|_| StoreError::Damaged {
+    let raw: [u8; 4] = bytes.try_into().map_err(|_| StoreError::Migration {
+        to_schema: SCHEMA_VERSION,
         detail: format!(
-            "the schema version is {} bytes long instead of 4",
+            "the stored schema version is {} bytes long instead of 4",
             bytes.len()
         ),
     })?;

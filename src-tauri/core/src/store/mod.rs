@@ -37,8 +37,8 @@ pub enum StoreError {
     InUse { dir: PathBuf },
     #[error("cannot use the data folder {}: {source}", dir.display())]
     Io { dir: PathBuf, source: io::Error },
-    #[error("the stored data is damaged and cannot be read ({detail})")]
-    Damaged { detail: String },
+    #[error("the database in {} is damaged and cannot be read ({detail}). Copies from earlier starts are in {}", dir.display(), dir.join("backups").display())]
+    Damaged { dir: PathBuf, detail: String },
     #[error("this data folder was written by a newer Partnerly (schema version {found}; this version reads up to {supported}). Update Partnerly to open it")]
     TooNew { found: u32, supported: u32 },
     #[error("updating the stored data to schema version {to_schema} failed: {detail}. Nothing was changed")]
@@ -47,20 +47,15 @@ pub enum StoreError {
     Backup(io::Error),
     #[error("a stored {kind} cannot be read ({detail})")]
     BadRecord { kind: &'static str, detail: String },
-    #[error("writing to the data folder failed: {0}")]
-    Write(String),
+    #[error("the database reported a problem: {0}")]
+    Engine(String),
 }
 
 impl StoreError {
+    /// For errors while the store is in use; opening has its own mapping
+    /// (`open_sled`) that can name the folder.
     fn from_sled(e: sled::Error) -> StoreError {
-        match e {
-            sled::Error::Corruption { .. }
-            | sled::Error::ReportableBug(_)
-            | sled::Error::Unsupported(_) => StoreError::Damaged {
-                detail: e.to_string(),
-            },
-            other => StoreError::Write(other.to_string()),
-        }
+        StoreError::Engine(e.to_string())
     }
 }
 
@@ -95,7 +90,17 @@ impl Store {
         } else {
             None
         };
-        let db = open_sled(&db_dir)?;
+        let db = match open_sled(dir, &db_dir) {
+            Ok(db) => db,
+            Err(e) => {
+                // A copy of unreadable data is worth nothing, and keeping it
+                // would push a good older copy out of the ten that are kept.
+                if let Some(copy) = &last_backup {
+                    let _ = std::fs::remove_dir_all(copy);
+                }
+                return Err(e);
+            }
+        };
         migrate::run(&db, migrate::SCHEMA_VERSION, migrate::MIGRATIONS)?;
         Ok(Store {
             dir: dir.to_path_buf(),
@@ -132,7 +137,7 @@ impl Store {
     }
 
     fn encode<T: Record>(value: &T) -> Result<Vec<u8>, StoreError> {
-        codec::encode(T::VERSION, value).map_err(StoreError::Write)
+        codec::encode(T::VERSION, value).map_err(StoreError::Engine)
     }
 
     /// Every record of a kind, in key order.
@@ -196,7 +201,11 @@ impl Store {
 /// Opens sled, turning every way it can fail on a damaged folder into an
 /// error. sled can panic on some corrupt files; a panic must never reach the
 /// user as a crash, so it is caught here and reported like any other damage.
-fn open_sled(db_dir: &Path) -> Result<sled::Db, StoreError> {
+fn open_sled(data_dir: &Path, db_dir: &Path) -> Result<sled::Db, StoreError> {
+    let damaged = |detail: String| StoreError::Damaged {
+        dir: data_dir.to_path_buf(),
+        detail,
+    };
     let config = sled::Config::new().path(db_dir).cache_capacity(CACHE_BYTES);
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -204,19 +213,26 @@ fn open_sled(db_dir: &Path) -> Result<sled::Db, StoreError> {
     std::panic::set_hook(previous_hook);
     match opened {
         Ok(Ok(db)) => Ok(db),
-        Ok(Err(sled::Error::Io(source))) => Err(StoreError::Damaged {
-            detail: format!("sled could not read its files: {source}"),
-        }),
-        Ok(Err(e)) => Err(StoreError::from_sled(e)),
+        // sled's own messages for these are for its developers ("file offset
+        // None backtrace ()"); say what they mean instead.
+        Ok(Err(sled::Error::Io(source))) => {
+            Err(damaged(format!("its files could not be read: {source}")))
+        }
+        Ok(Err(sled::Error::Corruption { .. })) => {
+            Err(damaged("part of its files is corrupt".into()))
+        }
+        Ok(Err(sled::Error::Unsupported(_))) => Err(damaged(
+            "its files are not in a format this version of Partnerly can read".into(),
+        )),
+        Ok(Err(_)) => Err(damaged(
+            "the database engine could not make sense of its files".into(),
+        )),
         Err(panic) => {
-            let detail = panic
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| panic.downcast_ref::<&str>().copied())
-                .unwrap_or("the database engine stopped on unreadable data");
-            Err(StoreError::Damaged {
-                detail: detail.to_string(),
-            })
+            // The panic message is sled-internal; it helps no one reading this.
+            drop(panic);
+            Err(damaged(
+                "the database engine stopped on unreadable data".into(),
+            ))
         }
     }
 }

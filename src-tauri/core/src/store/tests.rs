@@ -129,11 +129,33 @@ fn a_damaged_database_is_an_error_not_a_crash() {
             std::fs::write(&path, vec![0xA5; len.max(64)]).unwrap();
         }
     }
+    let backups_before = backup::list(&dir.path().join("backups")).unwrap();
     match Store::open(dir.path()) {
-        Err(StoreError::Damaged { .. }) => {}
+        Err(err @ StoreError::Damaged { .. }) => {
+            let message = err.to_string();
+            assert!(
+                message.starts_with(&format!(
+                    "the database in {} is damaged",
+                    dir.path().display()
+                )),
+                "{message}"
+            );
+            assert!(
+                message.ends_with(&format!(
+                    "Copies from earlier starts are in {}",
+                    dir.path().join("backups").display()
+                )),
+                "{message}"
+            );
+        }
         Err(other) => panic!("expected Damaged, got {other:?}"),
         Ok(_) => panic!("a store of garbage must not open"),
     }
+    assert_eq!(
+        backup::list(&dir.path().join("backups")).unwrap(),
+        backups_before,
+        "no copy of the damaged data pushes out the good ones"
+    );
 }
 
 #[test]

@@ -130,6 +130,7 @@ fn broken_files_are_refused_with_where_and_what() {
     good["influencers"][1]["accounts"][0]["platform"] = "instagram".into();
     good["influencers"][2]["email"] = "not-an-email".into();
     good["influencers"][3]["id"] = good["influencers"][0]["id"].clone();
+    good["influencers"][5]["accounts"] = good["influencers"][4]["accounts"].clone();
     let invalid = write(
         dir.path(),
         "invalid.json",
@@ -139,7 +140,14 @@ fn broken_files_are_refused_with_where_and_what() {
     let WorkspaceError::Invalid { problems, .. } = &err else {
         panic!("{err:?}")
     };
-    assert_eq!(problems.len(), 2, "{problems:?}");
+    // One line per account that is taken: influencer 4 has two.
+    assert_eq!(problems.len(), 4, "{problems:?}");
+    for taken in &problems[2..] {
+        assert!(
+            taken.starts_with("influencers[5] (") && taken.contains("already belongs to"),
+            "{problems:?}"
+        );
+    }
     assert!(problems[0].starts_with("influencers[2] ("), "{problems:?}");
     assert!(
         problems[0].contains("'not-an-email' is not an email address"),
