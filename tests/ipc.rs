@@ -161,3 +161,61 @@ fn a_folder_in_use_is_reported_and_can_be_retried() {
     let status = invoke(&main, "workspace_status", json!({})).unwrap();
     assert_eq!(status["influencers"], json!(sample_size));
 }
+
+#[test]
+fn an_import_is_applied_only_with_the_token_of_its_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+    invoke(&main, "load_sample", json!({})).unwrap();
+
+    // Nothing is waiting yet: a made-up token is refused and nothing changes.
+    let refused = invoke(&main, "confirm_workspace_import", json!({ "token": 1 })).unwrap_err();
+    assert_eq!(refused["kind"], "not_found");
+    assert!(refused["message"]
+        .as_str()
+        .unwrap()
+        .contains("choose the file again"));
+
+    // A held import (what the dialog command stores) applies once, with its token.
+    let file = dir.path().join("one.json");
+    {
+        let other = tempfile::tempdir().unwrap();
+        let store = partnerly_core::store::Store::open(other.path()).unwrap();
+        partnerly_core::roster::add(
+            &store,
+            &serde_json::from_value(json!({
+                "name": "Only One",
+                "accounts": [{"platform": "twitch", "handle": "onlyone", "followers": 10}]
+            }))
+            .unwrap(),
+        )
+        .unwrap();
+        partnerly_core::workspace::export(&store, &file).unwrap();
+    }
+    let state = app.state::<AppState>();
+    let token = state.hold_import(partnerly_core::workspace::prepare_import(&file).unwrap());
+    assert!(invoke(
+        &main,
+        "confirm_workspace_import",
+        json!({ "token": token + 1 })
+    )
+    .is_err());
+    let summary = invoke(&main, "confirm_workspace_import", json!({ "token": token })).unwrap();
+    assert_eq!(summary["influencers"], 1);
+    assert!(
+        summary["previous_data"].as_str().is_some(),
+        "the replaced sample was kept"
+    );
+    assert!(
+        invoke(&main, "confirm_workspace_import", json!({ "token": token })).is_err(),
+        "only once"
+    );
+    let names: Vec<Value> = invoke(&main, "list_influencers", json!({}))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(names.len(), 1);
+    assert_eq!(names[0]["name"], "Only One");
+}

@@ -13,7 +13,7 @@ use partnerly_core::roster::{
 use partnerly_core::workspace::WorkspaceSummary;
 use ts_rs::{Config, TS};
 
-use crate::commands::workspace::WorkspaceStatus;
+use crate::commands::workspace::{ExportOutcome, ImportPreview, WorkspaceStatus};
 use crate::error::{CommandError, ErrorKind};
 
 /// File name -> contents, for every type the UI sees, plus an index.
@@ -37,7 +37,9 @@ fn generate() -> BTreeMap<String, String> {
         CommandError,
         Country,
         ErrorKind,
+        ExportOutcome,
         FieldError,
+        ImportPreview,
         Influencer,
         InfluencerDraft,
         Platform,

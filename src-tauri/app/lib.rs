@@ -18,17 +18,23 @@ use state::AppState;
 /// Registers every command. Shared by `run` and the IPC tests, so the tests
 /// exercise exactly the handler the app ships with.
 pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::workspace::workspace_status,
-        commands::workspace::retry_open_workspace,
-        commands::workspace::load_sample,
-        commands::roster::list_influencers,
-        commands::roster::get_influencer,
-        commands::roster::add_influencer,
-        commands::roster::update_influencer,
-        commands::roster::delete_influencer,
-        commands::roster::list_countries,
-    ])
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace::workspace_status,
+            commands::workspace::retry_open_workspace,
+            commands::workspace::load_sample,
+            commands::workspace::export_workspace,
+            commands::workspace::choose_workspace_import,
+            commands::workspace::confirm_workspace_import,
+            commands::workspace::discard_workspace_import,
+            commands::roster::list_influencers,
+            commands::roster::get_influencer,
+            commands::roster::add_influencer,
+            commands::roster::update_influencer,
+            commands::roster::delete_influencer,
+            commands::roster::list_countries,
+        ])
 }
 
 /// The app's compiled configuration: `tauri.conf.json`, the bundled UI and

@@ -1,11 +1,12 @@
 //! The app's one piece of shared state: the open store, or why it is not open.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Instant;
 
 use partnerly_core::store::Store;
+use partnerly_core::workspace::PreparedImport;
 
 use crate::error::CommandError;
 
@@ -14,6 +15,9 @@ pub struct AppState {
     store: RwLock<Result<Arc<Store>, CommandError>>,
     launched: Instant,
     ready_reported: AtomicBool,
+    /// A checked workspace file waiting for the person to confirm the import.
+    pending_import: Mutex<Option<(u32, PreparedImport)>>,
+    import_tokens: AtomicU32,
 }
 
 /// Set this to have the app print one line when the window first talks to
@@ -35,6 +39,8 @@ impl AppState {
             store: RwLock::new(store),
             launched,
             ready_reported: AtomicBool::new(false),
+            pending_import: Mutex::new(None),
+            import_tokens: AtomicU32::new(1),
         }
     }
 
@@ -73,6 +79,41 @@ impl AppState {
             *slot = open_store(&self.data_dir);
         }
         slot.clone()
+    }
+}
+
+impl AppState {
+    /// Keeps a checked import until it is confirmed; returns its token. A new
+    /// one replaces any earlier one, so only the latest preview can be applied.
+    pub fn hold_import(&self, prepared: PreparedImport) -> u32 {
+        let token = self.import_tokens.fetch_add(1, Ordering::Relaxed);
+        *self
+            .pending_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = Some((token, prepared));
+        token
+    }
+
+    /// The held import, if `token` is the one it was given.
+    pub fn take_import(&self, token: u32) -> Option<PreparedImport> {
+        let mut slot = self
+            .pending_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        match slot.take() {
+            Some((held, prepared)) if held == token => Some(prepared),
+            other => {
+                *slot = other;
+                None
+            }
+        }
+    }
+
+    pub fn discard_import(&self) {
+        *self
+            .pending_import
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) = None;
     }
 }
 

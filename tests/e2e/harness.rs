@@ -171,6 +171,51 @@ impl Harness {
         }
     }
 
+    /// Answers the native file dialog titled `title` with `path`, typing as a
+    /// person would: select what is in the name box (or open the location
+    /// box), type the full path, press Return.
+    pub fn answer_file_dialog(&self, title: &str, path: &Path) {
+        let mut window = String::new();
+        wait_until(
+            Duration::from_secs(20),
+            &format!("the '{title}' dialog"),
+            || {
+                let out = Command::new("xdotool")
+                    .args(["search", "--name", &format!("^{title}$")])
+                    .env("DISPLAY", &self.display)
+                    .output()
+                    .expect("xdotool is installed");
+                window = String::from_utf8_lossy(&out.stdout)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
+                !window.is_empty()
+            },
+        );
+        // A save dialog has a name box to overwrite; an open dialog opens its
+        // location box with Ctrl+L.
+        let select = if title.starts_with("Export") {
+            "ctrl+a"
+        } else {
+            "ctrl+l"
+        };
+        std::thread::sleep(Duration::from_millis(500));
+        let xdotool = |args: &[&str]| {
+            let status = Command::new("xdotool")
+                .args(args)
+                .env("DISPLAY", &self.display)
+                .status()
+                .unwrap();
+            assert!(status.success(), "xdotool {args:?}");
+        };
+        xdotool(&["windowfocus", "--sync", &window]);
+        xdotool(&["key", "--clearmodifiers", select]);
+        xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+        std::thread::sleep(Duration::from_millis(400));
+        xdotool(&["key", "Return"]);
+    }
+
     /// Kills the app for `data_dir` the hard way, as a crash or power cut would.
     pub fn kill_app(&self, data_dir: &Path) {
         let pattern = format!("--data-dir {}", data_dir.display());

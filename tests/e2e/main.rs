@@ -167,3 +167,55 @@ async fn a_damaged_data_folder_is_explained() {
     harness.screenshot("07-damaged-data-folder");
     app.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
+    let (_turn, harness) = Harness::start_exclusive(4).await;
+    let data = tempfile::tempdir().unwrap();
+    let files = tempfile::tempdir().unwrap();
+    let export = files.path().join("my-workspace.json");
+
+    let app = harness.launch(data.path()).await;
+    click(&app, "//button[normalize-space()='Load sample workspace']").await;
+    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+
+    click(&app, "//nav//button[normalize-space()='Workspace']").await;
+    click(&app, "//button[normalize-space()='Export workspace…']").await;
+    harness.answer_file_dialog("Export workspace", &export);
+    find(
+        &app,
+        "//*[contains(normalize-space(), 'Exported 12 creators to')]",
+    )
+    .await;
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    assert_eq!(written["format"], "partnerly-workspace");
+    assert_eq!(written["influencers"].as_array().unwrap().len(), 12);
+
+    // Change the roster, then bring the exported workspace back.
+    click(&app, "//nav//button[normalize-space()='Roster']").await;
+    click(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    click(&app, "//button[normalize-space()='Delete']").await;
+    click(
+        &app,
+        "//div[@role='alertdialog']//button[normalize-space()='Delete']",
+    )
+    .await;
+    find(&app, "//p[normalize-space()='11 creators']").await;
+
+    click(&app, "//nav//button[normalize-space()='Workspace']").await;
+    click(&app, "//button[normalize-space()='Import workspace…']").await;
+    harness.answer_file_dialog("Import workspace", &export);
+    find(&app, "//*[@role='alertdialog']//*[contains(., 'holds 12 creators') and contains(., 'replaces the 11 creators')]").await;
+    harness.screenshot("08-import-preview");
+    click(&app, "//button[normalize-space()='Replace workspace']").await;
+    find(
+        &app,
+        "//*[starts-with(normalize-space(), 'Imported 12 creators.')]",
+    )
+    .await;
+
+    click(&app, "//nav//button[normalize-space()='Roster']").await;
+    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    app.close().await.unwrap();
+}

@@ -1,11 +1,16 @@
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
 use partnerly_core::roster::Influencer;
 use partnerly_core::sample;
 use partnerly_core::store::Store;
+use partnerly_core::workspace::{self, WorkspaceSummary};
 use serde::Serialize;
-use tauri::State;
+use tauri::{Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::{DialogExt, FilePath};
 use ts_rs::TS;
 
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
 
 /// What the window needs to know before showing anything.
@@ -50,4 +55,115 @@ pub async fn retry_open_workspace(
 #[tauri::command]
 pub async fn load_sample(state: State<'_, AppState>) -> Result<u32, CommandError> {
     Ok(sample::load(&*state.store()?)? as u32)
+}
+
+/// Where an export went.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExportOutcome {
+    pub path: String,
+    pub influencers: u32,
+}
+
+/// What a chosen workspace file holds, shown before anything is replaced.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportPreview {
+    /// Pass back to `confirm_workspace_import` to go ahead.
+    pub token: u32,
+    pub path: String,
+    pub exported_at: DateTime<Utc>,
+    pub influencers: u32,
+    /// How many influencers the import would replace.
+    pub replaces: u32,
+}
+
+const FILTER_NAME: &str = "Partnerly workspace";
+
+fn chosen_path(choice: FilePath) -> Result<PathBuf, CommandError> {
+    choice.into_path().map_err(|e| {
+        CommandError::new(
+            ErrorKind::File,
+            format!("that location cannot be used: {e}"),
+        )
+    })
+}
+
+/// Asks where to save (native dialog) and writes the whole workspace there.
+/// `null` when the person cancels the dialog.
+#[tauri::command]
+pub async fn export_workspace<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<ExportOutcome>, CommandError> {
+    let store = state.store()?;
+    let suggested = format!(
+        "partnerly-workspace-{}.json",
+        chrono::Local::now().format("%Y-%m-%d")
+    );
+    let Some(choice) = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("Export workspace")
+        .add_filter(FILTER_NAME, &["json"])
+        .set_file_name(suggested)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = chosen_path(choice)?;
+    let summary = workspace::export(&store, &path)?;
+    Ok(Some(ExportOutcome {
+        path: path.display().to_string(),
+        influencers: summary.influencers,
+    }))
+}
+
+/// Asks for a workspace file (native dialog), reads and checks all of it,
+/// and holds it for confirmation. Nothing is replaced yet.
+#[tauri::command]
+pub async fn choose_workspace_import<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<ImportPreview>, CommandError> {
+    let store = state.store()?;
+    let Some(choice) = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("Import workspace")
+        .add_filter(FILTER_NAME, &["json"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let prepared = workspace::prepare_import(&chosen_path(choice)?)?;
+    Ok(Some(ImportPreview {
+        path: prepared.path.display().to_string(),
+        exported_at: prepared.exported_at,
+        influencers: prepared.influencers.len() as u32,
+        replaces: store.count::<Influencer>()? as u32,
+        token: state.hold_import(prepared),
+    }))
+}
+
+/// Replaces the workspace with the import previewed under `token`.
+#[tauri::command]
+pub async fn confirm_workspace_import(
+    state: State<'_, AppState>,
+    token: u32,
+) -> Result<WorkspaceSummary, CommandError> {
+    let store = state.store()?;
+    let prepared = state.take_import(token).ok_or_else(|| {
+        CommandError::new(
+            ErrorKind::NotFound,
+            "this import is no longer waiting (it was applied or replaced by another); choose the file again",
+        )
+    })?;
+    Ok(workspace::apply_import(&store, prepared)?)
+}
+
+#[tauri::command]
+pub async fn discard_workspace_import(state: State<'_, AppState>) -> Result<(), CommandError> {
+    state.discard_import();
+    Ok(())
 }

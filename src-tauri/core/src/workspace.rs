@@ -91,8 +91,34 @@ pub fn export(store: &Store, path: &Path) -> Result<WorkspaceSummary, WorkspaceE
 
 /// Replaces everything in the store with the workspace in `path`.
 pub fn import(store: &Store, path: &Path) -> Result<WorkspaceSummary, WorkspaceError> {
+    apply_import(store, prepare_import(path)?)
+}
+
+/// A workspace file that has been read and checked, ready to replace the
+/// store's contents: the app shows what it holds before the person agrees.
+#[derive(Debug)]
+pub struct PreparedImport {
+    pub path: PathBuf,
+    pub exported_at: DateTime<Utc>,
+    pub influencers: Vec<Influencer>,
+}
+
+/// Reads and checks `path` without touching the store.
+pub fn prepare_import(path: &Path) -> Result<PreparedImport, WorkspaceError> {
     let file = read(path)?;
-    let influencers = check(path, file.influencers)?;
+    Ok(PreparedImport {
+        path: path.to_path_buf(),
+        exported_at: file.exported_at,
+        influencers: check(path, file.influencers)?,
+    })
+}
+
+/// Swaps the store's contents for a prepared import, keeping a JSON copy of
+/// what it replaces in the backups folder.
+pub fn apply_import(
+    store: &Store,
+    prepared: PreparedImport,
+) -> Result<WorkspaceSummary, WorkspaceError> {
     let previous = roster::list(store).map_err(roster_to_store)?;
     let previous_data = if previous.is_empty() {
         None
@@ -114,9 +140,9 @@ pub fn import(store: &Store, path: &Path) -> Result<WorkspaceSummary, WorkspaceE
         write_atomically(&copy, &backup)?;
         Some(copy.display().to_string())
     };
-    store.replace_all(&influencers)?;
+    store.replace_all(&prepared.influencers)?;
     Ok(WorkspaceSummary {
-        influencers: influencers.len() as u32,
+        influencers: prepared.influencers.len() as u32,
         previous_data,
     })
 }

@@ -6,10 +6,13 @@ import type {
   CommandError,
   Country,
   ErrorKind,
+  ExportOutcome,
   FieldError,
+  ImportPreview,
   Influencer,
   InfluencerDraft,
   WorkspaceStatus,
+  WorkspaceSummary,
 } from "../bindings";
 
 /** A failed command, with a message written for people. */
@@ -65,6 +68,12 @@ export const api = {
   workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
   retryOpenWorkspace: () => call<WorkspaceStatus>("retry_open_workspace"),
   loadSample: () => call<number>("load_sample"),
+  /** Opens the native save dialog; `null` if the person cancels it. */
+  exportWorkspace: () => call<ExportOutcome | null>("export_workspace"),
+  /** Opens the native file dialog and checks the file; `null` if cancelled. */
+  chooseWorkspaceImport: () => call<ImportPreview | null>("choose_workspace_import"),
+  confirmWorkspaceImport: (token: number) => call<WorkspaceSummary>("confirm_workspace_import", { token }),
+  discardWorkspaceImport: () => call<null>("discard_workspace_import"),
 
   listInfluencers: () => call<Influencer[]>("list_influencers"),
   getInfluencer: (id: string) => call<Influencer>("get_influencer", { id }),
