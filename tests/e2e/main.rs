@@ -59,6 +59,21 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
     find(&app, "//h2[normalize-space()='Your roster is empty']").await;
     harness.screenshot("01-empty-roster");
 
+    // Mistakes are explained next to their fields, and nothing is saved.
+    click(&app, "//button[normalize-space()='Add influencer']").await;
+    type_into(&app, "Handle of account 1", "mara eats").await;
+    type_into(&app, "Followers of account 1", "-500").await;
+    click(&app, "//button[normalize-space()='Add to roster']").await;
+    find(&app, "//div[@role='alert' and normalize-space()='3 fields need attention before this can be saved.']").await;
+    find(
+        &app,
+        "//small[normalize-space()='Account 1 (Instagram): followers cannot be negative (-500).']",
+    )
+    .await;
+    harness.screenshot("01b-form-mistakes");
+    click(&app, "//button[normalize-space()='Cancel']").await;
+    find(&app, "//h2[normalize-space()='Your roster is empty']").await;
+
     add_influencer(&app, "Mara Costa", "@Mara.Eats", "48200").await;
     find(&app, "//*[normalize-space()='@mara.eats']").await;
     harness.screenshot("02-added-influencer");
