@@ -2,12 +2,14 @@
 //! that keep one creator one record.
 
 mod model;
+mod profile;
 mod validate;
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
+pub use profile::parse_account_ref;
 pub use validate::{normalise_email, normalise_handle, validate, FieldError, ValidDraft};
 
 use crate::store::{Store, StoreError};

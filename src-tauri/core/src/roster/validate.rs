@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{Account, AccountDraft, InfluencerDraft};
+use super::profile::parse_account_ref;
 use crate::country;
 
 pub const MAX_NAME_CHARS: usize = 120;
@@ -166,16 +167,18 @@ fn validate_account(
     let number = index + 1;
     let label = draft.platform.label();
     let before = errors.len();
-    let handle = match normalise_handle(&draft.handle) {
-        Ok(handle) => handle,
-        Err(problem) => {
-            errors.push(FieldError::new(
-                format!("accounts.{index}.handle"),
-                format!("Account {number} ({label}): {problem}"),
-            ));
-            String::new()
-        }
-    };
+    // A pasted profile link is as good as the handle, if it is on this platform.
+    let handle =
+        match parse_account_ref(&draft.handle, Some(draft.platform)).map(|(_, handle)| handle) {
+            Ok(handle) => handle,
+            Err(problem) => {
+                errors.push(FieldError::new(
+                    format!("accounts.{index}.handle"),
+                    format!("Account {number} ({label}): {problem}"),
+                ));
+                String::new()
+            }
+        };
     if draft.followers < 0 {
         errors.push(FieldError::new(
             format!("accounts.{index}.followers"),

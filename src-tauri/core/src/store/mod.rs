@@ -198,6 +198,10 @@ impl Store {
     }
 }
 
+/// How long to wait for a store this process just closed to let go of its
+/// files: sled's background flusher outlives the handle by a few milliseconds.
+const RELEASE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Opens sled, turning every way it can fail on a damaged folder into an
 /// error. sled can panic on some corrupt files; a panic must never reach the
 /// user as a crash, so it is caught here and reported like any other damage.
@@ -206,35 +210,57 @@ fn open_sled(data_dir: &Path, db_dir: &Path) -> Result<sled::Db, StoreError> {
         dir: data_dir.to_path_buf(),
         detail,
     };
+    let started = std::time::Instant::now();
+    loop {
+        match open_catching_panics(db_dir) {
+            Ok(Ok(db)) => return Ok(db),
+            // We hold the folder lock, so sled's own lock can only be held by
+            // a store this process is still closing: wait for it, briefly.
+            Ok(Err(sled::Error::Io(source)))
+                if source.to_string().contains("could not acquire lock") =>
+            {
+                if started.elapsed() > RELEASE_WAIT {
+                    return Err(StoreError::InUse {
+                        dir: data_dir.to_path_buf(),
+                    });
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            // sled's own messages for these are for its developers ("file
+            // offset None backtrace ()"); say what they mean instead.
+            Ok(Err(sled::Error::Io(source))) => {
+                return Err(damaged(format!("its files could not be read: {source}")))
+            }
+            Ok(Err(sled::Error::Corruption { .. })) => {
+                return Err(damaged("part of its files is corrupt".into()))
+            }
+            Ok(Err(sled::Error::Unsupported(_))) => {
+                return Err(damaged(
+                    "its files are not in a format this version of Partnerly can read".into(),
+                ))
+            }
+            Ok(Err(_)) => {
+                return Err(damaged(
+                    "the database engine could not make sense of its files".into(),
+                ))
+            }
+            // The panic message is sled-internal; it helps no one reading this.
+            Err(()) => {
+                return Err(damaged(
+                    "the database engine stopped on unreadable data".into(),
+                ))
+            }
+        }
+    }
+}
+
+fn open_catching_panics(db_dir: &Path) -> Result<sled::Result<sled::Db>, ()> {
     let config = sled::Config::new().path(db_dir).cache_capacity(CACHE_BYTES);
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let opened = catch_unwind(AssertUnwindSafe(|| config.open()));
     std::panic::set_hook(previous_hook);
-    match opened {
-        Ok(Ok(db)) => Ok(db),
-        // sled's own messages for these are for its developers ("file offset
-        // None backtrace ()"); say what they mean instead.
-        Ok(Err(sled::Error::Io(source))) => {
-            Err(damaged(format!("its files could not be read: {source}")))
-        }
-        Ok(Err(sled::Error::Corruption { .. })) => {
-            Err(damaged("part of its files is corrupt".into()))
-        }
-        Ok(Err(sled::Error::Unsupported(_))) => Err(damaged(
-            "its files are not in a format this version of Partnerly can read".into(),
-        )),
-        Ok(Err(_)) => Err(damaged(
-            "the database engine could not make sense of its files".into(),
-        )),
-        Err(panic) => {
-            // The panic message is sled-internal; it helps no one reading this.
-            drop(panic);
-            Err(damaged(
-                "the database engine stopped on unreadable data".into(),
-            ))
-        }
-    }
+    opened.map_err(|_| ())
 }
 
 #[cfg(test)]

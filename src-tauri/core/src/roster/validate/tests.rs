@@ -55,7 +55,7 @@ fn every_problem_is_reported_against_its_field() {
         accounts: vec![
             account(Platform::Tiktok, "@", 10),
             account(Platform::Instagram, "mara eats", -500),
-            account(Platform::Youtube, "https://youtube.com/@mara", 5),
+            account(Platform::Youtube, "https://www.tiktok.com/@mara", 5),
         ],
         email: "mara@".into(),
         country: "Atlantis".into(),
@@ -92,8 +92,24 @@ fn every_problem_is_reported_against_its_field() {
         message("accounts.1.handle"),
         "Account 2 (Instagram): the handle 'mara eats' contains a space; handles use letters, digits, dots, dashes and underscores."
     );
-    assert!(message("accounts.2.handle").contains("not a link"));
+    assert_eq!(
+        message("accounts.2.handle"),
+        "Account 3 (YouTube): the link 'https://www.tiktok.com/@mara' is a TikTok profile, not YouTube."
+    );
     assert!(message("country").contains("'Atlantis'"));
+}
+
+#[test]
+fn a_pasted_profile_link_becomes_the_handle() {
+    let pasted = InfluencerDraft {
+        accounts: vec![account(
+            Platform::Instagram,
+            "https://www.instagram.com/Mara.Eats/",
+            48_200,
+        )],
+        ..draft()
+    };
+    assert_eq!(validate(&pasted).unwrap().accounts[0].handle, "mara.eats");
 }
 
 #[test]

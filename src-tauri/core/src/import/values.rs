@@ -1,0 +1,218 @@
+//! Numbers and rates as other tools and spreadsheets write them.
+//!
+//! Exports come from every locale: "12,400", "12.400" and "12 400" are the
+//! same count, "1,2M" is a German 1.2 million, "3,4 %" is a French 3.4 %.
+//! The rules here decide what a person meant and say so when they cannot.
+
+/// What is wrong with one cell, as the end of a sentence that starts with the
+/// column and the value ("followers '-500' cannot be negative").
+pub type ValueError = String;
+
+/// Cells that mean "no value" in the exports people have.
+fn is_blank(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "" | "n/a" | "na" | "n.a." | "-" | "—" | "–" | "none" | "null" | "undefined" | "nan" | "?"
+    )
+}
+
+/// Removes the spaces and quote marks people and spreadsheets use to group
+/// digits: ordinary, no-break and narrow no-break spaces, and the Swiss `'`.
+fn without_grouping_spaces(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'))
+        .collect()
+}
+
+/// A count (followers, likes, views): `12400`, `12,400`, `12.400`, `12 400`,
+/// `12.3K`, `1,2M`, `3B`. `Ok(None)` for an empty or "n/a" cell.
+pub fn parse_count(raw: &str) -> Result<Option<u64>, ValueError> {
+    let text = raw.trim();
+    if is_blank(text) {
+        return Ok(None);
+    }
+    let compact = without_grouping_spaces(text);
+    if compact.starts_with('-') || compact.starts_with('−') {
+        return Err("cannot be negative".into());
+    }
+    let compact = compact.strip_prefix('+').unwrap_or(&compact);
+    let (number, multiplier) = split_suffix(compact);
+    let value = if multiplier > 1.0 {
+        // With a suffix, the separator is always a decimal point: "1,2M".
+        parse_plain_decimal(&number.replace(',', "."))
+    } else {
+        parse_grouped_integer(number)
+    }
+    .ok_or_else(|| "is not a number".to_string())?;
+    let scaled = (value * multiplier).round();
+    if !scaled.is_finite() || scaled > 1e15 {
+        return Err("is too large to be a count".into());
+    }
+    Ok(Some(scaled as u64))
+}
+
+/// Splits "12.3K" into ("12.3", 1000.0). Unknown letters stay on the number,
+/// which then fails to parse.
+fn split_suffix(text: &str) -> (&str, f64) {
+    let lower = text.to_ascii_lowercase();
+    for (suffix, multiplier) in [
+        ("mio.", 1e6),
+        ("mio", 1e6),
+        ("mrd", 1e9),
+        ("tsd", 1e3),
+        ("k", 1e3),
+        ("m", 1e6),
+        ("b", 1e9),
+    ] {
+        if lower.ends_with(suffix) {
+            return (&text[..text.len() - suffix.len()], multiplier);
+        }
+    }
+    (text, 1.0)
+}
+
+fn parse_plain_decimal(text: &str) -> Option<f64> {
+    if text.is_empty()
+        || !text.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || text.matches('.').count() > 1
+    {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// An integer with thousands separators in any locale. A lone separator
+/// followed by exactly three digits groups thousands ("12,400", "12.400");
+/// otherwise it is a decimal point ("12.5") and the count is rounded.
+fn parse_grouped_integer(text: &str) -> Option<f64> {
+    if text.is_empty()
+        || !text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    let commas = text.matches(',').count();
+    let dots = text.matches('.').count();
+    let (group, decimal) = match (commas, dots) {
+        (0, 0) => return text.parse().ok(),
+        // Both: the one that comes last is the decimal separator.
+        (_, _) if commas > 0 && dots > 0 => {
+            if text.rfind(',') > text.rfind('.') {
+                ('.', Some(','))
+            } else {
+                (',', Some('.'))
+            }
+        }
+        (n, 0) | (0, n) => {
+            let sep = if commas > 0 { ',' } else { '.' };
+            let after = text.len() - text.rfind(sep)? - 1;
+            if n > 1 || after == 3 {
+                (sep, None)
+            } else {
+                ('\0', Some(sep))
+            }
+        }
+        _ => return None,
+    };
+    if let Some(decimal) = decimal {
+        if text.matches(decimal).count() > 1 {
+            return None;
+        }
+    }
+    let (whole, fraction) = match decimal {
+        Some(d) => match text.split_once(d) {
+            Some((w, f)) => (w, f),
+            None => (text, ""),
+        },
+        None => (text, ""),
+    };
+    // Groups after the first must be exactly three digits: "1,23,4" is not a number.
+    let mut groups = whole.split(group);
+    let first = groups.next()?;
+    if first.is_empty() && group != '\0' {
+        return None;
+    }
+    let mut digits = first.to_string();
+    for g in groups {
+        if g.len() != 3 {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    if !fraction.is_empty() {
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    digits.parse().ok()
+}
+
+/// A rate cell as written: the number, and whether it carried a `%` sign.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RateCell {
+    pub number: f64,
+    pub percent_sign: bool,
+}
+
+/// A rate such as engagement: `3.4%`, `3,4 %`, `0.034`, `3.4`. Whether a
+/// plain number is a fraction or a percent is decided per column
+/// (`RateScale::of_column`), not per cell.
+pub fn parse_rate(raw: &str) -> Result<Option<RateCell>, ValueError> {
+    let text = raw.trim();
+    if is_blank(text) {
+        return Ok(None);
+    }
+    let compact = without_grouping_spaces(text);
+    let (number, percent_sign) = match compact.strip_suffix('%') {
+        Some(n) => (n.to_string(), true),
+        None => (compact, false),
+    };
+    if number.starts_with('-') {
+        return Err("cannot be negative".into());
+    }
+    // Rates have no thousands: a lone comma is a decimal comma.
+    let normalised = if number.contains(',') && !number.contains('.') {
+        number.replacen(',', ".", 1)
+    } else {
+        number.replace(',', "")
+    };
+    let value = parse_plain_decimal(&normalised).ok_or_else(|| "is not a rate".to_string())?;
+    Ok(Some(RateCell {
+        number: value,
+        percent_sign,
+    }))
+}
+
+/// How a column writes its rates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateScale {
+    /// 0.034 means 3.4 %.
+    Fraction,
+    /// 3.4 means 3.4 %.
+    Percent,
+}
+
+impl RateScale {
+    /// A column is in percents if any cell has a `%` sign or any plain value
+    /// is above 1 (no realistic rate is over 100 %); otherwise fractions.
+    pub fn of_column<'a>(cells: impl IntoIterator<Item = &'a RateCell>) -> RateScale {
+        let percent = cells.into_iter().any(|c| c.percent_sign || c.number > 1.0);
+        if percent {
+            RateScale::Percent
+        } else {
+            RateScale::Fraction
+        }
+    }
+
+    /// The rate as a fraction, as Partnerly stores every percentage.
+    pub fn to_fraction(self, cell: RateCell) -> f64 {
+        if cell.percent_sign || self == RateScale::Percent {
+            cell.number / 100.0
+        } else {
+            cell.number
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
