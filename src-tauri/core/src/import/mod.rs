@@ -1,5 +1,14 @@
 //! Reading other tools' exports and hand-kept spreadsheets into the roster.
 //!
-//! Built up in steps: `values` reads the numbers and rates such files hold.
+//! The pieces, in the order a file meets them:
+//! - `decode`: which text encoding the bytes are in (BOM, UTF-8, UTF-16,
+//!   legacy code pages), and a streaming decoder;
+//! - `dialect`: the delimiter and the header row;
+//! - `columns`: which column holds what, from the alias table
+//!   `data/column_aliases.tsv`;
+//! - `values`: counts and rates as exports write them.
 
+pub mod columns;
+pub mod decode;
+pub mod dialect;
 pub mod values;

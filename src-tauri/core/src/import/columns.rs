@@ -1,0 +1,346 @@
+//! Which column of a file holds what. The header row is matched against one
+//! data table of aliases (`data/column_aliases.tsv`) in several languages,
+//! so supporting another export is a line of data, not code.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::roster::Platform;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(tag = "field", content = "platform", rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    FirstName,
+    LastName,
+    /// A handle or link; the platform comes from a `Platform` column or the link.
+    Handle,
+    Platform,
+    ProfileUrl,
+    Followers,
+    EngagementRate,
+    Engagements,
+    Email,
+    Country,
+    Niches,
+    Notes,
+    /// "Instagram handle", "TikTok": the account on one platform.
+    PlatformHandle(Platform),
+    /// "Instagram Followers"
+    PlatformFollowers(Platform),
+    /// "Instagram Engagement Rate"
+    PlatformEngagementRate(Platform),
+}
+
+impl Field {
+    /// Columns that can name an account, without which a row is no creator.
+    pub fn identifies_an_account(self) -> bool {
+        matches!(
+            self,
+            Field::Handle | Field::ProfileUrl | Field::PlatformHandle(_)
+        )
+    }
+}
+
+const TABLE: &str = include_str!("../../data/column_aliases.tsv");
+
+/// Every name a platform goes by in a header.
+fn platform_names(platform: Platform) -> &'static [&'static str] {
+    match platform {
+        Platform::Instagram => &["instagram", "ig", "insta"],
+        Platform::Tiktok => &["tiktok", "tik tok"],
+        Platform::Youtube => &["youtube", "yt"],
+        Platform::X => &["x", "twitter"],
+        Platform::Twitch => &["twitch"],
+        Platform::Facebook => &["facebook", "fb"],
+        Platform::Linkedin => &["linkedin"],
+        Platform::Pinterest => &["pinterest"],
+        Platform::Snapchat => &["snapchat"],
+        Platform::Threads => &["threads"],
+    }
+}
+
+/// Lower case, and every run of anything but letters and digits as one space.
+pub fn normalise_header(header: &str) -> String {
+    let mut out = String::with_capacity(header.len());
+    let mut gap = false;
+    for c in header.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+/// The alias table, expanded: normalised header -> field.
+fn aliases() -> &'static HashMap<String, Field> {
+    static ALIASES: OnceLock<HashMap<String, Field>> = OnceLock::new();
+    ALIASES.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in TABLE.lines() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((field, alias)) = line.split_once('\t') else {
+                continue;
+            };
+            let simple = match field {
+                "name" => Some(Field::Name),
+                "first_name" => Some(Field::FirstName),
+                "last_name" => Some(Field::LastName),
+                "handle" => Some(Field::Handle),
+                "platform" => Some(Field::Platform),
+                "profile_url" => Some(Field::ProfileUrl),
+                "followers" => Some(Field::Followers),
+                "engagement_rate" => Some(Field::EngagementRate),
+                "engagements" => Some(Field::Engagements),
+                "email" => Some(Field::Email),
+                "country" => Some(Field::Country),
+                "niches" => Some(Field::Niches),
+                "notes" => Some(Field::Notes),
+                _ => None,
+            };
+            if let Some(field) = simple {
+                map.entry(normalise_header(alias)).or_insert(field);
+                continue;
+            }
+            let per_platform: fn(Platform) -> Field = match field {
+                "platform_handle" => Field::PlatformHandle,
+                "platform_followers" => Field::PlatformFollowers,
+                "platform_engagement_rate" => Field::PlatformEngagementRate,
+                // The table is checked by a test; an unknown field is a typo there.
+                _ => continue,
+            };
+            for platform in Platform::ALL {
+                for name in platform_names(platform) {
+                    let header = normalise_header(&alias.replace("{platform}", name));
+                    map.entry(header).or_insert(per_platform(platform));
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The field a header names, if Partnerly knows it.
+pub fn field_of(header: &str) -> Option<Field> {
+    aliases().get(&normalise_header(header)).copied()
+}
+
+/// A field for each column of `header`, each field used at most once (the
+/// leftmost column wins; the others are left unmapped for the person to choose).
+pub fn map_header(header: &[String]) -> Vec<Option<Field>> {
+    let mut used = Vec::new();
+    header
+        .iter()
+        .map(|cell| {
+            let field = field_of(cell)?;
+            if used.contains(&field) {
+                return None;
+            }
+            used.push(field);
+            Some(field)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn every_line_of_the_table_is_understood() {
+        let known = [
+            "name",
+            "first_name",
+            "last_name",
+            "handle",
+            "platform",
+            "profile_url",
+            "followers",
+            "engagement_rate",
+            "engagements",
+            "email",
+            "country",
+            "niches",
+            "notes",
+            "platform_handle",
+            "platform_followers",
+            "platform_engagement_rate",
+        ];
+        for line in TABLE
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let (field, alias) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("no tab in {line:?}"));
+            assert!(known.contains(&field), "unknown field in {line:?}");
+            assert!(!alias.trim().is_empty(), "empty alias in {line:?}");
+        }
+    }
+
+    #[test]
+    fn headers_are_compared_loosely() {
+        assert_eq!(normalise_header("  Followers_Count "), "followers count");
+        assert_eq!(normalise_header("E-Mail-Adresse"), "e mail adresse");
+        assert_eq!(normalise_header("Engagement Rate (%)"), "engagement rate");
+        assert_eq!(normalise_header("Prénom"), "prénom");
+    }
+
+    #[test]
+    fn upfluence_import_template() {
+        let fields = map_header(&header(&[
+            "influencer_id",
+            "media_url",
+            "profile_name",
+            "first_name",
+            "last_name",
+            "phone_number",
+            "email",
+            "shipping_address.country_code",
+            "merge_fields",
+        ]));
+        assert_eq!(
+            fields,
+            [
+                None,
+                Some(Field::ProfileUrl),
+                Some(Field::Name),
+                Some(Field::FirstName),
+                Some(Field::LastName),
+                None,
+                Some(Field::Email),
+                Some(Field::Country),
+                None
+            ]
+        );
+    }
+
+    #[test]
+    fn discovery_tool_export() {
+        let fields = map_header(&header(&[
+            "platform",
+            "userId",
+            "url",
+            "username",
+            "fullname",
+            "followers",
+            "engagements",
+            "engagementRate",
+        ]));
+        assert_eq!(
+            fields,
+            [
+                Some(Field::Platform),
+                None,
+                Some(Field::ProfileUrl),
+                Some(Field::Handle),
+                Some(Field::Name),
+                Some(Field::Followers),
+                Some(Field::Engagements),
+                Some(Field::EngagementRate),
+            ]
+        );
+    }
+
+    #[test]
+    fn per_platform_columns() {
+        let fields = map_header(&header(&[
+            "Creator Name",
+            "Instagram Followers",
+            "Instagram Engagement Rate",
+            "TikTok handle",
+            "TikTok Followers",
+            "Twitter",
+            "YT Subscribers",
+        ]));
+        assert_eq!(
+            fields,
+            [
+                Some(Field::Name),
+                Some(Field::PlatformFollowers(Platform::Instagram)),
+                Some(Field::PlatformEngagementRate(Platform::Instagram)),
+                Some(Field::PlatformHandle(Platform::Tiktok)),
+                Some(Field::PlatformFollowers(Platform::Tiktok)),
+                Some(Field::PlatformHandle(Platform::X)),
+                Some(Field::PlatformFollowers(Platform::Youtube)),
+            ]
+        );
+    }
+
+    #[test]
+    fn german_french_and_spanish_sheets() {
+        let de = map_header(&header(&[
+            "Vorname",
+            "Nachname",
+            "Benutzername",
+            "Plattform",
+            "Abonnenten",
+            "E-Mail",
+            "Land",
+            "Kategorie",
+            "Notizen",
+        ]));
+        let fr = map_header(&header(&[
+            "Prénom",
+            "Nom de famille",
+            "Pseudo",
+            "Plateforme",
+            "Abonnés",
+            "Courriel",
+            "Pays",
+            "Catégorie",
+            "Remarques",
+        ]));
+        let es = map_header(&header(&[
+            "Nombre",
+            "Apellidos",
+            "Usuario",
+            "Red social",
+            "Seguidores",
+            "Correo electrónico",
+            "País",
+            "Nicho",
+            "Notas",
+        ]));
+        let expected_tail = [
+            Some(Field::Handle),
+            Some(Field::Platform),
+            Some(Field::Followers),
+            Some(Field::Email),
+            Some(Field::Country),
+            Some(Field::Niches),
+            Some(Field::Notes),
+        ];
+        assert_eq!(de[..2], [Some(Field::FirstName), Some(Field::LastName)]);
+        assert_eq!(fr[..2], [Some(Field::FirstName), Some(Field::LastName)]);
+        assert_eq!(es[..2], [Some(Field::Name), Some(Field::LastName)]);
+        assert_eq!(de[2..], expected_tail);
+        assert_eq!(fr[2..], expected_tail);
+        assert_eq!(es[2..], expected_tail);
+    }
+
+    #[test]
+    fn a_field_is_mapped_once() {
+        assert_eq!(
+            map_header(&header(&["Email", "E-Mail", "Name"])),
+            [Some(Field::Email), None, Some(Field::Name)]
+        );
+    }
+}
