@@ -71,19 +71,11 @@ fn add_then_list_through_the_main_window() {
     let id = added["id"].as_str().unwrap();
     let mut edit = mara();
     edit["notes"] = "Prefers email.".into();
-    let updated = invoke(
-        &main,
-        "update_influencer",
-        json!({ "id": id, "draft": edit }),
-    )
-    .unwrap();
+    let updated = invoke(&main, "update_influencer", json!({ "id": id, "draft": edit })).unwrap();
     assert_eq!(updated["notes"], "Prefers email.");
 
     invoke(&main, "delete_influencer", json!({ "id": id })).unwrap();
-    assert_eq!(
-        invoke(&main, "list_influencers", json!({})).unwrap(),
-        json!([])
-    );
+    assert_eq!(invoke(&main, "list_influencers", json!({})).unwrap(), json!([]));
 }
 
 #[test]
@@ -97,10 +89,7 @@ fn errors_arrive_as_kind_message_and_fields() {
     bad["accounts"][0]["followers"] = (-500).into();
     let error = invoke(&main, "add_influencer", json!({ "draft": bad })).unwrap_err();
     assert_eq!(error["kind"], "invalid_input");
-    assert_eq!(
-        error["message"],
-        "2 fields need attention before this can be saved."
-    );
+    assert_eq!(error["message"], "2 fields need attention before this can be saved.");
     assert_eq!(
         error["fields"],
         json!([
@@ -128,10 +117,7 @@ fn only_the_main_window_may_call_commands() {
     let app = app(dir.path());
     let other = window(&app, "other");
     let refused = invoke(&other, "list_influencers", json!({})).unwrap_err();
-    assert!(
-        refused.as_str().is_some_and(|m| m.contains("not allowed")),
-        "{refused}"
-    );
+    assert!(refused.as_str().is_some_and(|m| m.contains("not allowed")), "{refused}");
 }
 
 #[test]
@@ -154,10 +140,7 @@ fn a_folder_in_use_is_reported_and_can_be_retried() {
     let status = invoke(&main, "retry_open_workspace", json!({})).unwrap();
     assert_eq!(status["problem"], Value::Null);
     let sample_size = partnerly_core::sample::drafts().len();
-    assert_eq!(
-        invoke(&main, "load_sample", json!({})).unwrap(),
-        json!(sample_size)
-    );
+    assert_eq!(invoke(&main, "load_sample", json!({})).unwrap(), json!(sample_size));
     let status = invoke(&main, "workspace_status", json!({})).unwrap();
     assert_eq!(status["influencers"], json!(sample_size));
 }
@@ -172,10 +155,7 @@ fn an_import_is_applied_only_with_the_token_of_its_preview() {
     // Nothing is waiting yet: a made-up token is refused and nothing changes.
     let refused = invoke(&main, "confirm_workspace_import", json!({ "token": 1 })).unwrap_err();
     assert_eq!(refused["kind"], "not_found");
-    assert!(refused["message"]
-        .as_str()
-        .unwrap()
-        .contains("choose the file again"));
+    assert!(refused["message"].as_str().unwrap().contains("choose the file again"));
 
     // A held import (what the dialog command stores) applies once, with its token.
     let file = dir.path().join("one.json");
@@ -195,12 +175,7 @@ fn an_import_is_applied_only_with_the_token_of_its_preview() {
     }
     let state = app.state::<AppState>();
     let token = state.hold_import(partnerly_core::workspace::prepare_import(&file).unwrap());
-    assert!(invoke(
-        &main,
-        "confirm_workspace_import",
-        json!({ "token": token + 1 })
-    )
-    .is_err());
+    assert!(invoke(&main, "confirm_workspace_import", json!({ "token": token + 1 })).is_err());
     let summary = invoke(&main, "confirm_workspace_import", json!({ "token": token })).unwrap();
     assert_eq!(summary["influencers"], 1);
     assert!(

@@ -7,9 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use partnerly_core::country::Country;
-use partnerly_core::roster::{
-    Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform,
-};
+use partnerly_core::roster::{Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform};
 use partnerly_core::workspace::WorkspaceSummary;
 use ts_rs::{Config, TS};
 

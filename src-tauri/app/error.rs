@@ -80,10 +80,7 @@ impl From<RosterError> for CommandError {
                 kind: ErrorKind::InvalidInput,
                 message: match fields.as_slice() {
                     [only] => only.message.clone(),
-                    many => format!(
-                        "{} fields need attention before this can be saved.",
-                        many.len()
-                    ),
+                    many => format!("{} fields need attention before this can be saved.", many.len()),
                 },
                 fields,
             },
@@ -106,9 +103,7 @@ impl From<SampleError> for CommandError {
     fn from(e: SampleError) -> Self {
         match e {
             SampleError::Roster(e) => e.into(),
-            other @ SampleError::NotEmpty(_) => {
-                CommandError::new(ErrorKind::InvalidInput, other.to_string())
-            }
+            other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }
 }

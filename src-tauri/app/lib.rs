@@ -109,14 +109,8 @@ mod tests {
     #[test]
     fn reads_the_data_dir_argument() {
         assert_eq!(data_dir_from_args(args(&[])), None);
-        assert_eq!(
-            data_dir_from_args(args(&["--data-dir", "/a"])),
-            Some("/a".into())
-        );
-        assert_eq!(
-            data_dir_from_args(args(&["--data-dir=/b"])),
-            Some("/b".into())
-        );
+        assert_eq!(data_dir_from_args(args(&["--data-dir", "/a"])), Some("/a".into()));
+        assert_eq!(data_dir_from_args(args(&["--data-dir=/b"])), Some("/b".into()));
         assert_eq!(
             data_dir_from_args(args(&["--data-dir", "/a", "--data-dir=/c"])),
             Some("/c".into())

@@ -47,9 +47,7 @@ impl AppState {
     /// Called when the window asks for the workspace status, which is the
     /// first thing it does once its page has loaded and its code runs.
     pub fn window_is_ready(&self) {
-        if std::env::var_os(REPORT_STARTUP_ENV).is_some()
-            && !self.ready_reported.swap(true, Ordering::Relaxed)
-        {
+        if std::env::var_os(REPORT_STARTUP_ENV).is_some() && !self.ready_reported.swap(true, Ordering::Relaxed) {
             eprintln!(
                 "partnerly: window ready {} ms after launch",
                 self.launched.elapsed().as_millis()
@@ -71,10 +69,7 @@ impl AppState {
 
     /// Tries to open the store again (after the other window was closed, say).
     pub fn retry(&self) -> Result<Arc<Store>, CommandError> {
-        let mut slot = self
-            .store
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut slot = self.store.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         if slot.is_err() {
             *slot = open_store(&self.data_dir);
         }
@@ -87,19 +82,13 @@ impl AppState {
     /// one replaces any earlier one, so only the latest preview can be applied.
     pub fn hold_import(&self, prepared: PreparedImport) -> u32 {
         let token = self.import_tokens.fetch_add(1, Ordering::Relaxed);
-        *self
-            .pending_import
-            .lock()
-            .unwrap_or_else(|p| p.into_inner()) = Some((token, prepared));
+        *self.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = Some((token, prepared));
         token
     }
 
     /// The held import, if `token` is the one it was given.
     pub fn take_import(&self, token: u32) -> Option<PreparedImport> {
-        let mut slot = self
-            .pending_import
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
+        let mut slot = self.pending_import.lock().unwrap_or_else(|p| p.into_inner());
         match slot.take() {
             Some((held, prepared)) if held == token => Some(prepared),
             other => {
@@ -110,10 +99,7 @@ impl AppState {
     }
 
     pub fn discard_import(&self) {
-        *self
-            .pending_import
-            .lock()
-            .unwrap_or_else(|p| p.into_inner()) = None;
+        *self.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
     }
 }
 

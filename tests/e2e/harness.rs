@@ -41,14 +41,7 @@ impl Harness {
         let display_number = 140 + slot;
         let display = format!(":{display_number}");
         let xvfb = Command::new("Xvfb")
-            .args([
-                display.as_str(),
-                "-screen",
-                "0",
-                "1280x800x24",
-                "-nolisten",
-                "tcp",
-            ])
+            .args([display.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -59,7 +52,14 @@ impl Harness {
         let port = 4600 + slot * 2;
         let native_port = port + 1;
         let driver = Command::new("dbus-run-session")
-            .args(["--", "tauri-driver", "--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--",
+                "tauri-driver",
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", &display)
             // Its own process group, so that stopping it stops everything it started.
             .process_group(0)
@@ -124,11 +124,7 @@ impl Harness {
 
     /// Starts the app binary a second time, in the same display and D-Bus
     /// session as the running one, and returns its exit status.
-    pub fn launch_second_instance(
-        &self,
-        running_data_dir: &Path,
-        other_data_dir: &Path,
-    ) -> ExitStatus {
+    pub fn launch_second_instance(&self, running_data_dir: &Path, other_data_dir: &Path) -> ExitStatus {
         let pattern = format!("--data-dir {}", running_data_dir.display());
         let pid = String::from_utf8(
             Command::new("pgrep")
@@ -176,23 +172,19 @@ impl Harness {
     /// box), type the full path, press Return.
     pub fn answer_file_dialog(&self, title: &str, path: &Path) {
         let mut window = String::new();
-        wait_until(
-            Duration::from_secs(20),
-            &format!("the '{title}' dialog"),
-            || {
-                let out = Command::new("xdotool")
-                    .args(["search", "--name", &format!("^{title}$")])
-                    .env("DISPLAY", &self.display)
-                    .output()
-                    .expect("xdotool is installed");
-                window = String::from_utf8_lossy(&out.stdout)
-                    .lines()
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                !window.is_empty()
-            },
-        );
+        wait_until(Duration::from_secs(20), &format!("the '{title}' dialog"), || {
+            let out = Command::new("xdotool")
+                .args(["search", "--name", &format!("^{title}$")])
+                .env("DISPLAY", &self.display)
+                .output()
+                .expect("xdotool is installed");
+            window = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            !window.is_empty()
+        });
         // A save dialog has a name box to overwrite; an open dialog opens its
         // location box with Ctrl+L.
         let select = if title.starts_with("Export") {

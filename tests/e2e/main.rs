@@ -64,7 +64,11 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
     type_into(&app, "Handle of account 1", "mara eats").await;
     type_into(&app, "Followers of account 1", "-500").await;
     click(&app, "//button[normalize-space()='Add to roster']").await;
-    find(&app, "//div[@role='alert' and normalize-space()='3 fields need attention before this can be saved.']").await;
+    find(
+        &app,
+        "//div[@role='alert' and normalize-space()='3 fields need attention before this can be saved.']",
+    )
+    .await;
     find(
         &app,
         "//small[normalize-space()='Account 1 (Instagram): followers cannot be negative (-500).']",
@@ -81,10 +85,7 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
     // Launching again hands over to this window and exits, touching no data.
     let elsewhere = tempfile::tempdir().unwrap();
     let second = harness.launch_second_instance(data.path(), elsewhere.path());
-    assert!(
-        second.success(),
-        "the second instance exits cleanly: {second}"
-    );
+    assert!(second.success(), "the second instance exits cleanly: {second}");
     assert!(
         !elsewhere.path().join("db").exists(),
         "the second instance opened no store"
@@ -136,12 +137,12 @@ async fn a_locked_data_folder_is_explained_and_can_be_retried() {
     let held = partnerly_core::store::Store::open(data.path()).unwrap();
 
     let app = harness.launch(data.path()).await;
+    find(&app, "//h1[normalize-space()='Your data is open in another window']").await;
     find(
         &app,
-        "//h1[normalize-space()='Your data is open in another window']",
+        "//p[starts-with(normalize-space(), 'This data folder is open in another Partnerly window')]",
     )
     .await;
-    find(&app, "//p[starts-with(normalize-space(), 'This data folder is open in another Partnerly window')]").await;
     harness.screenshot("05-data-folder-in-use");
 
     drop(held);
@@ -169,11 +170,7 @@ async fn a_damaged_data_folder_is_explained() {
     }
 
     let app = harness.launch(data.path()).await;
-    find(
-        &app,
-        "//h1[normalize-space()=\"Partnerly can't open your data\"]",
-    )
-    .await;
+    find(&app, "//h1[normalize-space()=\"Partnerly can't open your data\"]").await;
     find(
         &app,
         "//p[starts-with(normalize-space(), 'The database in') and contains(., 'is damaged')]",
@@ -197,13 +194,8 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
     click(&app, "//nav//button[normalize-space()='Workspace']").await;
     click(&app, "//button[normalize-space()='Export workspace…']").await;
     harness.answer_file_dialog("Export workspace", &export);
-    find(
-        &app,
-        "//*[contains(normalize-space(), 'Exported 12 creators to')]",
-    )
-    .await;
-    let written: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
+    find(&app, "//*[contains(normalize-space(), 'Exported 12 creators to')]").await;
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&export).unwrap()).unwrap();
     assert_eq!(written["format"], "partnerly-workspace");
     assert_eq!(written["influencers"].as_array().unwrap().len(), 12);
 
@@ -211,24 +203,20 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
     click(&app, "//nav//button[normalize-space()='Roster']").await;
     click(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
     click(&app, "//button[normalize-space()='Delete']").await;
-    click(
-        &app,
-        "//div[@role='alertdialog']//button[normalize-space()='Delete']",
-    )
-    .await;
+    click(&app, "//div[@role='alertdialog']//button[normalize-space()='Delete']").await;
     find(&app, "//p[normalize-space()='11 creators']").await;
 
     click(&app, "//nav//button[normalize-space()='Workspace']").await;
     click(&app, "//button[normalize-space()='Import workspace…']").await;
     harness.answer_file_dialog("Import workspace", &export);
-    find(&app, "//*[@role='alertdialog']//*[contains(., 'holds 12 creators') and contains(., 'replaces the 11 creators')]").await;
-    harness.screenshot("08-import-preview");
-    click(&app, "//button[normalize-space()='Replace workspace']").await;
     find(
         &app,
-        "//*[starts-with(normalize-space(), 'Imported 12 creators.')]",
+        "//*[@role='alertdialog']//*[contains(., 'holds 12 creators') and contains(., 'replaces the 11 creators')]",
     )
     .await;
+    harness.screenshot("08-import-preview");
+    click(&app, "//button[normalize-space()='Replace workspace']").await;
+    find(&app, "//*[starts-with(normalize-space(), 'Imported 12 creators.')]").await;
 
     click(&app, "//nav//button[normalize-space()='Roster']").await;
     find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;

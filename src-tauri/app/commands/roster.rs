@@ -11,18 +11,12 @@ pub async fn list_influencers(state: State<'_, AppState>) -> Result<Vec<Influenc
 }
 
 #[tauri::command]
-pub async fn get_influencer(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Influencer, CommandError> {
+pub async fn get_influencer(state: State<'_, AppState>, id: String) -> Result<Influencer, CommandError> {
     Ok(roster::get(&*state.store()?, &id)?)
 }
 
 #[tauri::command]
-pub async fn add_influencer(
-    state: State<'_, AppState>,
-    draft: InfluencerDraft,
-) -> Result<Influencer, CommandError> {
+pub async fn add_influencer(state: State<'_, AppState>, draft: InfluencerDraft) -> Result<Influencer, CommandError> {
     Ok(roster::add(&*state.store()?, &draft)?)
 }
 

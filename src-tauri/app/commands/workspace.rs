@@ -45,9 +45,7 @@ pub async fn workspace_status(state: State<'_, AppState>) -> Result<WorkspaceSta
 }
 
 #[tauri::command]
-pub async fn retry_open_workspace(
-    state: State<'_, AppState>,
-) -> Result<WorkspaceStatus, CommandError> {
+pub async fn retry_open_workspace(state: State<'_, AppState>) -> Result<WorkspaceStatus, CommandError> {
     Ok(status(&state, state.retry()))
 }
 
@@ -79,12 +77,9 @@ pub struct ImportPreview {
 const FILTER_NAME: &str = "Partnerly workspace";
 
 fn chosen_path(choice: FilePath) -> Result<PathBuf, CommandError> {
-    choice.into_path().map_err(|e| {
-        CommandError::new(
-            ErrorKind::File,
-            format!("that location cannot be used: {e}"),
-        )
-    })
+    choice
+        .into_path()
+        .map_err(|e| CommandError::new(ErrorKind::File, format!("that location cannot be used: {e}")))
 }
 
 /// Asks where to save (native dialog) and writes the whole workspace there.
@@ -95,10 +90,7 @@ pub async fn export_workspace<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Option<ExportOutcome>, CommandError> {
     let store = state.store()?;
-    let suggested = format!(
-        "partnerly-workspace-{}.json",
-        chrono::Local::now().format("%Y-%m-%d")
-    );
+    let suggested = format!("partnerly-workspace-{}.json", chrono::Local::now().format("%Y-%m-%d"));
     let Some(choice) = window
         .dialog()
         .file()

@@ -6,18 +6,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use partnerly_core::roster::{
-    self, AccountDraft, Influencer, InfluencerDraft, Platform, RosterError,
-};
+use partnerly_core::import::run as import;
+use partnerly_core::roster::{self, AccountDraft, Influencer, InfluencerDraft, Platform, RosterError};
 use partnerly_core::store::Store;
 use partnerly_core::{sample, workspace, APP_IDENTIFIER, DATA_DIR_ENV};
 
 #[derive(Parser)]
-#[command(
-    name = "partnerly-cli",
-    version,
-    about = "Partnerly from the command line"
-)]
+#[command(name = "partnerly-cli", version, about = "Partnerly from the command line")]
 struct Cli {
     /// The data folder to use [default: the desktop app's data folder]
     #[arg(long, global = true, env = DATA_DIR_ENV, value_name = "DIR")]
@@ -42,6 +37,14 @@ enum Command {
     ImportWorkspace {
         /// A file written by `export` or by the app's workspace export
         file: PathBuf,
+    },
+    /// Import influencers from a CSV or other delimited text file: new
+    /// creators are added, known accounts updated, bad rows listed
+    Import {
+        file: PathBuf,
+        /// Print the summary as JSON: {"imported", "updated", "unchanged", "rejected": [{"line", "reason"}]}
+        #[arg(long)]
+        json: bool,
     },
     /// Load the sample workspace into an empty data folder
     Sample,
@@ -72,11 +75,7 @@ struct AddArgs {
     #[arg(long)]
     name: String,
     /// PLATFORM:HANDLE:FOLLOWERS, e.g. instagram:@mara.eats:48200 (repeat for more accounts)
-    #[arg(
-        long = "account",
-        value_name = "PLATFORM:HANDLE:FOLLOWERS",
-        required = true
-    )]
+    #[arg(long = "account", value_name = "PLATFORM:HANDLE:FOLLOWERS", required = true)]
     accounts: Vec<String>,
     #[arg(long, default_value = "")]
     email: String,
@@ -116,22 +115,33 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Influencers(command) => influencers(&store, command),
         Command::Export { file } => {
             let summary = workspace::export(&store, &file).map_err(|e| e.to_string())?;
-            println!(
-                "Exported {} influencer(s) to {}",
-                summary.influencers,
-                file.display()
-            );
+            println!("Exported {} influencer(s) to {}", summary.influencers, file.display());
             Ok(())
         }
         Command::ImportWorkspace { file } => {
             let summary = workspace::import(&store, &file).map_err(|e| e.to_string())?;
-            println!(
-                "Imported {} influencer(s) from {}",
-                summary.influencers,
-                file.display()
-            );
+            println!("Imported {} influencer(s) from {}", summary.influencers, file.display());
             if let Some(copy) = summary.previous_data {
                 println!("The data it replaced is saved in {copy}");
+            }
+            Ok(())
+        }
+        Command::Import { file, json } => {
+            let cancel = std::sync::atomic::AtomicBool::new(false);
+            let summary = import::import_file(&store, &file, None, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
+            if json {
+                return print_json(&summary);
+            }
+            println!(
+                "{}: {} new, {} updated, {} unchanged, {} rejected",
+                file.display(),
+                summary.imported,
+                summary.updated,
+                summary.unchanged,
+                summary.rejected.len()
+            );
+            for rejection in &summary.rejected {
+                println!("  line {}: {}", rejection.line, rejection.reason);
             }
             Ok(())
         }
@@ -206,9 +216,7 @@ fn draft_from(args: AddArgs) -> Result<InfluencerDraft, String> {
 fn parse_account(spec: &str) -> Result<AccountDraft, String> {
     let usage = || format!("--account '{spec}' should look like instagram:@handle:12000");
     let mut parts = spec.splitn(3, ':');
-    let (Some(platform), Some(handle), Some(followers)) =
-        (parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(platform), Some(handle), Some(followers)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(usage());
     };
     let platform = Platform::parse(platform).ok_or_else(|| {
@@ -218,13 +226,10 @@ fn parse_account(spec: &str) -> Result<AccountDraft, String> {
             known.join(", ")
         )
     })?;
-    let digits: String = followers
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' '))
-        .collect();
-    let followers = digits.parse::<i64>().map_err(|_| {
-        format!("--account '{spec}': followers '{followers}' is not a whole number")
-    })?;
+    let digits: String = followers.chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+    let followers = digits
+        .parse::<i64>()
+        .map_err(|_| format!("--account '{spec}': followers '{followers}' is not a whole number"))?;
     Ok(AccountDraft {
         platform,
         handle: handle.to_string(),
@@ -253,22 +258,14 @@ fn print_table(all: &[Influencer]) {
         println!("The roster is empty. Add someone with `influencers add`, or load the sample with `sample`.");
         return;
     }
-    let name_width = all
-        .iter()
-        .map(|i| i.name.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
+    let name_width = all.iter().map(|i| i.name.chars().count()).max().unwrap_or(4).max(4);
     println!(
         "{:<name_width$}  {:<32}  {:>10}  {:<7}  ID",
         "NAME", "MAIN ACCOUNT", "FOLLOWERS", "COUNTRY"
     );
     for influencer in all {
         let (account, followers) = match influencer.main_account() {
-            Some(a) => (
-                format!("{} @{}", a.platform.label(), a.handle),
-                grouped(a.followers),
-            ),
+            Some(a) => (format!("{} @{}", a.platform.label(), a.handle), grouped(a.followers)),
             None => (String::new(), String::new()),
         };
         println!(

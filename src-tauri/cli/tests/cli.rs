@@ -150,3 +150,75 @@ fn the_data_folder_can_come_from_the_environment() {
     assert!(table.starts_with("NAME"), "{table}");
     assert!(table.contains("Kenji Watanabe"), "{table}");
 }
+
+fn fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/fixtures/import")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn import_prints_a_json_summary_with_the_rejected_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(dir.path(), &["import", &fixture("discovery-export.csv"), "--json"]);
+    let summary: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(summary["imported"], 5);
+    assert_eq!(summary["updated"], 0);
+    assert_eq!(summary["unchanged"], 0);
+    assert_eq!(
+        summary["rejected"],
+        serde_json::json!([
+            {"line": 8, "reason": "followers '-500' cannot be negative"},
+            {"line": 9, "reason": "platform 'myspace' is not one Partnerly knows"}
+        ])
+    );
+    assert_eq!(list(dir.path()).len(), 5);
+
+    let text = ok(dir.path(), &["import", &fixture("discovery-export.csv")]);
+    assert!(text.contains(": 0 new, 0 updated, 5 unchanged, 2 rejected"), "{text}");
+    assert!(text.contains("  line 8: followers '-500' cannot be negative"), "{text}");
+}
+
+#[test]
+fn a_file_that_is_not_a_table_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = failure(dir.path(), &["import", &fixture("not-a-table.csv"), "--json"]);
+    assert!(err.contains("is not a table: it looks like a binary file"), "{err}");
+    let err = failure(dir.path(), &["import", &fixture("no-account-column.csv")]);
+    assert!(err.contains("has no column that names a creator's account"), "{err}");
+    assert!(list(dir.path()).is_empty());
+}
+
+#[test]
+fn an_import_killed_midway_leaves_the_roster_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["sample"]);
+    let before = list(dir.path()).len();
+    let file = dir.path().join("big.csv");
+    let mut text = String::from("platform,username,followers\n");
+    for n in 0..300_000 {
+        text.push_str(&format!("instagram,@creator.{n},{n}\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["import", file.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let finished_first = child.try_wait().unwrap().is_some();
+    child.kill().unwrap(); // SIGKILL: no destructors, no flush
+    child.wait().unwrap();
+
+    let after = list(dir.path()).len();
+    if finished_first {
+        assert_eq!(after, before + 300_000);
+    } else {
+        assert_eq!(after, before, "nothing of a killed import is kept");
+    }
+}

@@ -40,11 +40,7 @@ fn roster_of(size: usize) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let now = chrono::Utc::now();
     let influencers: Vec<Influencer> = (0..size)
-        .map(|n| {
-            roster::validate(&draft(n))
-                .unwrap()
-                .into_new(uuid::Uuid::new_v4(), now)
-        })
+        .map(|n| roster::validate(&draft(n)).unwrap().into_new(uuid::Uuid::new_v4(), now))
         .collect();
     let file = workspace::WorkspaceFile {
         format: workspace::FORMAT.into(),

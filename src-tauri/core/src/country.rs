@@ -16,7 +16,9 @@ pub struct Country {
 
 const TABLE: &str = include_str!("../data/countries.tsv");
 
-/// Common ways people write a country that are neither its code nor its name.
+/// Common ways people write a country that are neither its code nor its
+/// English name: short forms, and the names of the main markets in German,
+/// French and Spanish (the languages of the sheets people bring).
 const ALIASES: &[(&str, &str)] = &[
     ("uk", "GB"),
     ("great britain", "GB"),
@@ -24,10 +26,55 @@ const ALIASES: &[(&str, &str)] = &[
     ("usa", "US"),
     ("united states of america", "US"),
     ("south korea", "KR"),
+    ("korea", "KR"),
     ("russia", "RU"),
     ("turkey", "TR"),
     ("vietnam", "VN"),
     ("czech republic", "CZ"),
+    ("holland", "NL"),
+    // German
+    ("deutschland", "DE"),
+    ("österreich", "AT"),
+    ("schweiz", "CH"),
+    ("frankreich", "FR"),
+    ("spanien", "ES"),
+    ("italien", "IT"),
+    ("niederlande", "NL"),
+    ("belgien", "BE"),
+    ("vereinigtes königreich", "GB"),
+    ("großbritannien", "GB"),
+    ("vereinigte staaten", "US"),
+    ("kanada", "CA"),
+    ("australien", "AU"),
+    ("polen", "PL"),
+    ("schweden", "SE"),
+    ("dänemark", "DK"),
+    // French
+    ("allemagne", "DE"),
+    ("autriche", "AT"),
+    ("suisse", "CH"),
+    ("espagne", "ES"),
+    ("italie", "IT"),
+    ("pays-bas", "NL"),
+    ("belgique", "BE"),
+    ("royaume-uni", "GB"),
+    ("états-unis", "US"),
+    ("etats-unis", "US"),
+    ("australie", "AU"),
+    ("suède", "SE"),
+    // Spanish
+    ("alemania", "DE"),
+    ("españa", "ES"),
+    ("francia", "FR"),
+    ("italia", "IT"),
+    ("países bajos", "NL"),
+    ("bélgica", "BE"),
+    ("reino unido", "GB"),
+    ("estados unidos", "US"),
+    ("canadá", "CA"),
+    ("méxico", "MX"),
+    ("brasil", "BR"),
+    ("suecia", "SE"),
 ];
 
 /// Every country, in display order.
@@ -57,15 +104,12 @@ pub fn resolve(input: &str) -> Option<&'static Country> {
         return Some(found);
     }
     let lower = wanted.to_lowercase();
-    all()
-        .iter()
-        .find(|c| c.name.to_lowercase() == lower)
-        .or_else(|| {
-            ALIASES
-                .iter()
-                .find(|(alias, _)| *alias == lower)
-                .and_then(|(_, code)| by_code(code))
-        })
+    all().iter().find(|c| c.name.to_lowercase() == lower).or_else(|| {
+        ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == lower)
+            .and_then(|(_, code)| by_code(code))
+    })
 }
 
 #[cfg(test)]
@@ -95,6 +139,9 @@ mod tests {
         assert_eq!(resolve(" Germany ").unwrap().code, "DE");
         assert_eq!(resolve("UK").unwrap().code, "GB");
         assert_eq!(resolve("United States of America").unwrap().code, "US");
+        assert_eq!(resolve("Deutschland").unwrap().code, "DE");
+        assert_eq!(resolve("États-Unis").unwrap().code, "US");
+        assert_eq!(resolve("españa").unwrap().code, "ES");
         assert_eq!(resolve("XX"), None);
         assert_eq!(resolve("Atlantis"), None);
         assert_eq!(resolve(""), None);

@@ -7,9 +7,7 @@ use crate::store::Store;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SampleError {
-    #[error(
-        "the sample only loads into an empty workspace, and this one already has {0} influencer(s)"
-    )]
+    #[error("the sample only loads into an empty workspace, and this one already has {0} influencer(s)")]
     NotEmpty(usize),
     #[error(transparent)]
     Roster(#[from] RosterError),
@@ -32,33 +30,28 @@ pub fn load(store: &Store) -> Result<usize, SampleError> {
 /// tiers (nano to mega), platforms, markets and niches.
 pub fn drafts() -> Vec<InfluencerDraft> {
     use Platform::*;
-    let creator = |name: &str,
-                   accounts: &[(Platform, &str, i64)],
-                   email: &str,
-                   country: &str,
-                   niches: &[&str],
-                   notes: &str| InfluencerDraft {
-        name: name.into(),
-        accounts: accounts
-            .iter()
-            .map(|&(platform, handle, followers)| AccountDraft {
-                platform,
-                handle: handle.into(),
-                followers,
-            })
-            .collect(),
-        email: email.into(),
-        country: country.into(),
-        niches: niches.iter().map(|n| n.to_string()).collect(),
-        notes: notes.into(),
-    };
+    let creator =
+        |name: &str, accounts: &[(Platform, &str, i64)], email: &str, country: &str, niches: &[&str], notes: &str| {
+            InfluencerDraft {
+                name: name.into(),
+                accounts: accounts
+                    .iter()
+                    .map(|&(platform, handle, followers)| AccountDraft {
+                        platform,
+                        handle: handle.into(),
+                        followers,
+                    })
+                    .collect(),
+                email: email.into(),
+                country: country.into(),
+                niches: niches.iter().map(|n| n.to_string()).collect(),
+                notes: notes.into(),
+            }
+        };
     vec![
         creator(
             "Mara Costa",
-            &[
-                (Instagram, "@mara.eats", 48_200),
-                (Tiktok, "@maraeats", 126_500),
-            ],
+            &[(Instagram, "@mara.eats", 48_200), (Tiktok, "@maraeats", 126_500)],
             "mara@maracosta.pt",
             "PT",
             &["vegan food", "travel"],
@@ -66,10 +59,7 @@ pub fn drafts() -> Vec<InfluencerDraft> {
         ),
         creator(
             "Jonas Weber",
-            &[
-                (Youtube, "@jonasrides", 312_000),
-                (Instagram, "@jonas.rides", 41_800),
-            ],
+            &[(Youtube, "@jonasrides", 312_000), (Instagram, "@jonas.rides", 41_800)],
             "hello@jonasrides.de",
             "DE",
             &["cycling", "outdoor"],
@@ -77,10 +67,7 @@ pub fn drafts() -> Vec<InfluencerDraft> {
         ),
         creator(
             "Aisha Bello",
-            &[
-                (Tiktok, "@aishaskin", 890_000),
-                (Instagram, "@aisha.bello", 214_000),
-            ],
+            &[(Tiktok, "@aishaskin", 890_000), (Instagram, "@aisha.bello", 214_000)],
             "team@aishabello.co.uk",
             "GB",
             &["skincare", "beauty"],
@@ -96,10 +83,7 @@ pub fn drafts() -> Vec<InfluencerDraft> {
         ),
         creator(
             "Priya Nair",
-            &[
-                (Youtube, "@priyacodes", 158_000),
-                (Linkedin, "priya-nair", 12_300),
-            ],
+            &[(Youtube, "@priyacodes", 158_000), (Linkedin, "priya-nair", 12_300)],
             "priya@priyacodes.dev",
             "CA",
             &["tech", "careers"],
@@ -123,10 +107,7 @@ pub fn drafts() -> Vec<InfluencerDraft> {
         ),
         creator(
             "Kenji Watanabe",
-            &[
-                (Youtube, "@kenjiplays", 1_240_000),
-                (Twitch, "kenjiplays", 402_000),
-            ],
+            &[(Youtube, "@kenjiplays", 1_240_000), (Twitch, "kenjiplays", 402_000)],
             "business@kenjiplays.com",
             "AU",
             &["gaming"],
@@ -153,10 +134,7 @@ pub fn drafts() -> Vec<InfluencerDraft> {
         ),
         creator(
             "Daniel Okafor",
-            &[
-                (Tiktok, "@danfitlife", 1_100_000),
-                (Instagram, "@danfitlife", 540_000),
-            ],
+            &[(Tiktok, "@danfitlife", 1_100_000), (Instagram, "@danfitlife", 540_000)],
             "partnerships@danfitlife.com",
             "US",
             &["fitness", "nutrition"],
@@ -164,10 +142,7 @@ pub fn drafts() -> Vec<InfluencerDraft> {
         ),
         creator(
             "Hannah Schulz",
-            &[
-                (Instagram, "@hannah.liest", 15_600),
-                (Snapchat, "hannahliest", 2_100),
-            ],
+            &[(Instagram, "@hannah.liest", 15_600), (Snapchat, "hannahliest", 2_100)],
             "hannah.schulz@post.de",
             "DE",
             &["books"],
@@ -195,7 +170,10 @@ mod tests {
         let err = load(&store).unwrap_err();
         assert_eq!(
             err.to_string(),
-            format!("the sample only loads into an empty workspace, and this one already has {} influencer(s)", drafts().len())
+            format!(
+                "the sample only loads into an empty workspace, and this one already has {} influencer(s)",
+                drafts().len()
+            )
         );
     }
 }

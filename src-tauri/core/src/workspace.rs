@@ -66,10 +66,7 @@ pub enum WorkspaceError {
         detail: String,
     },
     #[error("{} cannot be imported, nothing was changed: {}", path.display(), problems.join("; "))]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<String>,
-    },
+    Invalid { path: PathBuf, problems: Vec<String> },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -115,10 +112,7 @@ pub fn prepare_import(path: &Path) -> Result<PreparedImport, WorkspaceError> {
 
 /// Swaps the store's contents for a prepared import, keeping a JSON copy of
 /// what it replaces in the backups folder.
-pub fn apply_import(
-    store: &Store,
-    prepared: PreparedImport,
-) -> Result<WorkspaceSummary, WorkspaceError> {
+pub fn apply_import(store: &Store, prepared: PreparedImport) -> Result<WorkspaceSummary, WorkspaceError> {
     let previous = roster::list(store).map_err(roster_to_store)?;
     let previous_data = if previous.is_empty() {
         None
@@ -229,11 +223,7 @@ fn check(path: &Path, influencers: Vec<Influencer>) -> Result<Vec<Influencer>, W
         let taken: Vec<String> = valid
             .accounts
             .iter()
-            .filter_map(|a| {
-                holders
-                    .get(&(a.platform, a.handle.clone()))
-                    .map(|&holder| (a, holder))
-            })
+            .filter_map(|a| holders.get(&(a.platform, a.handle.clone())).map(|&holder| (a, holder)))
             .map(|(a, holder)| {
                 format!(
                     "{who}: {} @{} already belongs to {}",
@@ -287,10 +277,7 @@ fn write_atomically(path: &Path, file: &WorkspaceFile) -> Result<(), WorkspaceEr
 fn detail_of(e: &serde_json::Error) -> String {
     let message = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    message
-        .strip_suffix(&suffix)
-        .unwrap_or(&message)
-        .to_string()
+    message.strip_suffix(&suffix).unwrap_or(&message).to_string()
 }
 
 fn roster_to_store(e: RosterError) -> StoreError {

@@ -39,10 +39,7 @@ pub enum Field {
 impl Field {
     /// Columns that can name an account, without which a row is no creator.
     pub fn identifies_an_account(self) -> bool {
-        matches!(
-            self,
-            Field::Handle | Field::ProfileUrl | Field::PlatformHandle(_)
-        )
+        matches!(self, Field::Handle | Field::ProfileUrl | Field::PlatformHandle(_))
     }
 }
 
@@ -183,13 +180,8 @@ mod tests {
             "platform_followers",
             "platform_engagement_rate",
         ];
-        for line in TABLE
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
-            let (field, alias) = line
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("no tab in {line:?}"));
+        for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let (field, alias) = line.split_once('\t').unwrap_or_else(|| panic!("no tab in {line:?}"));
             assert!(known.contains(&field), "unknown field in {line:?}");
             assert!(!alias.trim().is_empty(), "empty alias in {line:?}");
         }

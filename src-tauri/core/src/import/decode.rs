@@ -42,19 +42,13 @@ pub enum NotText {
 /// `complete` says whether the sample is the whole file.
 pub fn detect(sample: &[u8], complete: bool) -> Result<TextEncoding, NotText> {
     if let Some((encoding, _)) = Encoding::for_bom(sample) {
-        return Ok(TextEncoding {
-            encoding,
-            bom: true,
-        });
+        return Ok(TextEncoding { encoding, bom: true });
     }
     if sample.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(NotText::Empty);
     }
     if let Some(encoding) = utf16_without_bom(sample) {
-        return Ok(TextEncoding {
-            encoding,
-            bom: false,
-        });
+        return Ok(TextEncoding { encoding, bom: false });
     }
     // NUL bytes do not occur in text in any single-byte or UTF-8 encoding.
     if sample.contains(&0) {
@@ -90,14 +84,7 @@ fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
     if pairs < 8 {
         return None;
     }
-    let zeros_at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|b| **b == 0)
-            .count()
-    };
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|b| **b == 0).count();
     let (even, odd) = (zeros_at(0), zeros_at(1));
     if odd * 10 >= pairs * 7 && even * 10 < pairs {
         Some(UTF_16LE)
@@ -116,20 +103,68 @@ pub fn decode_sample(sample: &[u8], encoding: TextEncoding) -> String {
     } else {
         sample
     };
-    encoding
-        .encoding
-        .decode_without_bom_handling(body)
-        .0
-        .into_owned()
+    encoding.encoding.decode_without_bom_handling(body).0.into_owned()
 }
 
-/// The whole file as UTF-8, decoded as it is read: files of any size stream.
-pub fn decoding_reader<R: Read>(inner: R, encoding: TextEncoding) -> DecodeReaderBytes<R, Vec<u8>> {
-    DecodeReaderBytesBuilder::new()
-        .encoding(Some(encoding.encoding))
-        .bom_override(true)
-        .strip_bom(true)
-        .build(inner)
+/// The whole file as UTF-8 with `\n` line ends, decoded as it is read:
+/// files of any size stream.
+pub fn decoding_reader<R: Read>(inner: R, encoding: TextEncoding) -> UnixNewlines<DecodeReaderBytes<R, Vec<u8>>> {
+    UnixNewlines {
+        inner: DecodeReaderBytesBuilder::new()
+            .encoding(Some(encoding.encoding))
+            .bom_override(true)
+            .strip_bom(true)
+            .build(inner),
+        pending_cr: false,
+        ends_in_newline: true,
+        finished: false,
+    }
+}
+
+/// Turns `\r\n` and lone `\r` into `\n`, and ends the text with one. With
+/// that, the line a record ends on is exact, and people get the right line
+/// in "line 34: followers '-500' cannot be negative" (see `run::Rows`).
+pub struct UnixNewlines<R> {
+    inner: R,
+    /// The previous chunk ended in `\r`: a `\n` starting this one belongs to it.
+    pending_cr: bool,
+    ends_in_newline: bool,
+    finished: bool,
+}
+
+impl<R: Read> Read for UnixNewlines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                if self.finished || self.ends_in_newline || buf.is_empty() {
+                    return Ok(0);
+                }
+                self.finished = true;
+                buf[0] = b'\n';
+                return Ok(1);
+            }
+            let mut out = 0;
+            for i in 0..n {
+                let byte = buf[i];
+                if std::mem::take(&mut self.pending_cr) && byte == b'\n' {
+                    continue;
+                }
+                if byte == b'\r' {
+                    self.pending_cr = true;
+                    buf[out] = b'\n';
+                } else {
+                    buf[out] = byte;
+                }
+                out += 1;
+            }
+            // A chunk that was a lone `\n` after `\r` leaves nothing; read on.
+            if out > 0 {
+                self.ends_in_newline = buf[out - 1] == b'\n';
+                return Ok(out);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -164,10 +199,7 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend("Name".encode_utf16().flat_map(|u| u.to_be_bytes()));
         assert_eq!(detect(&be, true).unwrap().encoding, UTF_16BE);
-        assert_eq!(
-            decode_sample(&le, detect(&le, true).unwrap()),
-            "Name\tFollowers\n"
-        );
+        assert_eq!(decode_sample(&le, detect(&le, true).unwrap()), "Name\tFollowers\n");
     }
 
     #[test]
@@ -175,8 +207,7 @@ mod tests {
         let plain = "Name;Land\nZoë Müller;Österreich\n";
         assert_eq!(detect(plain.as_bytes(), true).unwrap().encoding, UTF_8);
 
-        let (legacy, _, _) =
-            WINDOWS_1252.encode("Name;Pays\nChloé Martin;France\nRenée Côté;Québec, Canada\n");
+        let (legacy, _, _) = WINDOWS_1252.encode("Name;Pays\nChloé Martin;France\nRenée Côté;Québec, Canada\n");
         let found = detect(&legacy, true).unwrap();
         assert_eq!(found.encoding, WINDOWS_1252);
         assert!(decode_sample(&legacy, found).contains("Chloé"));
@@ -203,12 +234,39 @@ mod tests {
     }
 
     #[test]
+    fn line_ends_become_newlines_even_across_reads() {
+        // A reader that hands out one byte at a time splits every \r\n.
+        struct OneByte<'a>(&'a [u8]);
+        impl Read for OneByte<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.split_first() {
+                    Some((b, rest)) if !buf.is_empty() => {
+                        buf[0] = *b;
+                        self.0 = rest;
+                        Ok(1)
+                    }
+                    _ => Ok(0),
+                }
+            }
+        }
+        let mut text = String::new();
+        let mut reader = UnixNewlines {
+            inner: OneByte(b"a\r\nb\rc\n\r\nd"),
+            pending_cr: false,
+            ends_in_newline: true,
+            finished: false,
+        };
+        reader.read_to_string(&mut text).unwrap();
+        assert_eq!(text, "a\nb\nc\n\nd\n", "and a final newline is added");
+    }
+
+    #[test]
     fn the_reader_streams_decoded_text() {
         let le = utf16le("Name,Followers\nZoë,12\n", true);
         let mut text = String::new();
         decoding_reader(&le[..], detect(&le, true).unwrap())
             .read_to_string(&mut text)
             .unwrap();
-        assert_eq!(text, "Name,Followers\nZoë,12\n");
+        assert_eq!(text, "Name,Followers\nZoë,12\n", "no second final newline");
     }
 }

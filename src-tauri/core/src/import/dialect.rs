@@ -29,9 +29,7 @@ pub struct Dialect {
 /// `sep=;` (possibly quoted, as Excel sometimes writes it) on the first line.
 fn sep_line(text: &str) -> Option<u8> {
     let first = text.lines().next()?.trim().trim_matches('"');
-    let rest = first
-        .strip_prefix("sep=")
-        .or_else(|| first.strip_prefix("SEP="))?;
+    let rest = first.strip_prefix("sep=").or_else(|| first.strip_prefix("SEP="))?;
     match rest.as_bytes() {
         [d] => Some(*d),
         [] if first.len() == 4 => None,
@@ -84,9 +82,7 @@ pub fn detect(sample: &str, complete: bool) -> Dialect {
         body
     } else {
         // Drop the last, possibly cut, line.
-        body.rsplit_once('\n')
-            .map(|(whole, _)| whole)
-            .unwrap_or(body)
+        body.rsplit_once('\n').map(|(whole, _)| whole).unwrap_or(body)
     };
 
     let delimiter = forced.unwrap_or_else(|| {
@@ -154,8 +150,7 @@ mod tests {
         let pipes = "handle|followers\n@a|1\n@b|2\n@c|3\n";
         assert_eq!(detect(pipes, true).delimiter, b'|');
 
-        let commas =
-            "name,handle,followers\n\"Costa, Mara\",@mara,\"48,200\"\nJonas,@jonas,41800\n";
+        let commas = "name,handle,followers\n\"Costa, Mara\",@mara,\"48,200\"\nJonas,@jonas,41800\n";
         assert_eq!(detect(commas, true).delimiter, b',');
     }
 
@@ -176,15 +171,13 @@ mod tests {
         let text = "Creator report\nExported 2026-11-20\n\nName,Instagram handle,Instagram Followers\nMara,@mara,48200\nJonas,@jonas,41800\n";
         let dialect = detect(text, true);
         assert_eq!(dialect.header_record, 2, "blank lines are not records");
-        assert_eq!(
-            dialect.header,
-            ["Name", "Instagram handle", "Instagram Followers"]
-        );
+        assert_eq!(dialect.header, ["Name", "Instagram handle", "Instagram Followers"]);
     }
 
     #[test]
     fn quoted_fields_with_newlines_do_not_confuse_it() {
-        let text = "name,notes,followers\nMara,\"Line one\nline two, with comma\",48200\nJonas,\"He said \"\"hi\"\"\",41800\n";
+        let text =
+            "name,notes,followers\nMara,\"Line one\nline two, with comma\",48200\nJonas,\"He said \"\"hi\"\"\",41800\n";
         let dialect = detect(text, true);
         assert_eq!(dialect.delimiter, b',');
         assert_eq!(dialect.header, ["name", "notes", "followers"]);

@@ -11,4 +11,7 @@
 pub mod columns;
 pub mod decode;
 pub mod dialect;
+pub mod merge;
+pub mod rows;
+pub mod run;
 pub mod values;

@@ -72,10 +72,7 @@ fn split_suffix(text: &str) -> (&str, f64) {
 }
 
 fn parse_plain_decimal(text: &str) -> Option<f64> {
-    if text.is_empty()
-        || !text.chars().all(|c| c.is_ascii_digit() || c == '.')
-        || text.matches('.').count() > 1
-    {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || c == '.') || text.matches('.').count() > 1 {
         return None;
     }
     text.parse().ok()
@@ -85,11 +82,7 @@ fn parse_plain_decimal(text: &str) -> Option<f64> {
 /// followed by exactly three digits groups thousands ("12,400", "12.400");
 /// otherwise it is a decimal point ("12.5") and the count is rounded.
 fn parse_grouped_integer(text: &str) -> Option<f64> {
-    if text.is_empty()
-        || !text
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
+    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
         return None;
     }
     let commas = text.matches(',').count();

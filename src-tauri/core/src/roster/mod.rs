@@ -25,11 +25,7 @@ pub enum RosterError {
 }
 
 fn join_messages(errors: &[FieldError]) -> String {
-    errors
-        .iter()
-        .map(|e| e.message.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Every influencer, sorted by name the way people sort names.
@@ -123,15 +119,12 @@ fn check_accounts_are_free(
 ) -> Result<(), RosterError> {
     let mut errors = Vec::new();
     for (index, account) in valid.accounts.iter().enumerate() {
-        let holder = existing
-            .iter()
-            .filter(|other| Some(other.id) != owner)
-            .find(|other| {
-                other
-                    .accounts
-                    .iter()
-                    .any(|a| a.platform == account.platform && a.handle == account.handle)
-            });
+        let holder = existing.iter().filter(|other| Some(other.id) != owner).find(|other| {
+            other
+                .accounts
+                .iter()
+                .any(|a| a.platform == account.platform && a.handle == account.handle)
+        });
         if let Some(holder) = holder {
             errors.push(FieldError::new(
                 format!("accounts.{index}.handle"),

@@ -38,10 +38,7 @@ fn platform_of_host(host: &str) -> Option<Platform> {
 
 /// Reads an account reference. A link names its own platform; a bare handle
 /// needs `hint` (the column or field it came from).
-pub fn parse_account_ref(
-    input: &str,
-    hint: Option<Platform>,
-) -> Result<(Platform, String), String> {
+pub fn parse_account_ref(input: &str, hint: Option<Platform>) -> Result<(Platform, String), String> {
     let text = input.trim();
     if let Some((platform, handle)) = parse_profile_url(text)? {
         if let Some(hinted) = hint {
@@ -65,11 +62,7 @@ fn parse_profile_url(text: &str) -> Result<Option<(Platform, String)>, String> {
     let lower = text.to_ascii_lowercase();
     let rest = if let Some(i) = lower.find("://") {
         &text[i + 3..]
-    } else if lower.starts_with("www.")
-        || HOSTS
-            .iter()
-            .any(|(h, _)| lower.starts_with(&format!("{h}/")))
-    {
+    } else if lower.starts_with("www.") || HOSTS.iter().any(|(h, _)| lower.starts_with(&format!("{h}/"))) {
         text
     } else {
         return Ok(None);
@@ -77,18 +70,12 @@ fn parse_profile_url(text: &str) -> Result<Option<(Platform, String)>, String> {
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host = host.split(':').next().unwrap_or(host);
     let Some(platform) = platform_of_host(host) else {
-        return Err(format!(
-            "'{text}' is not a profile link on a platform Partnerly knows."
-        ));
+        return Err(format!("'{text}' is not a profile link on a platform Partnerly knows."));
     };
     let path = path.split(['?', '#']).next().unwrap_or("");
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let handle = account_in_path(platform, &segments).ok_or_else(|| {
-        format!(
-            "'{text}' is a {} link, but not to a profile.",
-            platform.label()
-        )
-    })?;
+    let handle = account_in_path(platform, &segments)
+        .ok_or_else(|| format!("'{text}' is a {} link, but not to a profile.", platform.label()))?;
     Ok(Some((platform, handle.trim_start_matches('@').to_string())))
 }
 
@@ -106,9 +93,7 @@ fn account_in_path<'a>(platform: Platform, segments: &[&'a str]) -> Option<&'a s
             _ => None,
         },
         // linkedin.com/in/name, /company/name
-        Platform::Linkedin => matches!(first, "in" | "company")
-            .then_some(second)
-            .flatten(),
+        Platform::Linkedin => matches!(first, "in" | "company").then_some(second).flatten(),
         // snapchat.com/add/name
         Platform::Snapchat => match first {
             "add" => second,
@@ -117,12 +102,10 @@ fn account_in_path<'a>(platform: Platform, segments: &[&'a str]) -> Option<&'a s
         // instagram.com/name, x.com/name, twitch.tv/name, facebook.com/name, pinterest.com/name
         _ => {
             const NOT_PROFILES: &[&str] = &[
-                "p", "reel", "reels", "explore", "stories", "status", "hashtag", "search", "watch",
-                "pin", "videos",
+                "p", "reel", "reels", "explore", "stories", "status", "hashtag", "search", "watch", "pin", "videos",
             ];
-            (!NOT_PROFILES.contains(&first.to_ascii_lowercase().as_str())
-                && second.is_none_or(|s| s != "status"))
-            .then_some(first)
+            (!NOT_PROFILES.contains(&first.to_ascii_lowercase().as_str()) && second.is_none_or(|s| s != "status"))
+                .then_some(first)
         }
     }
 }
@@ -140,43 +123,19 @@ mod tests {
     fn profile_links_on_every_platform() {
         let cases = [
             ("https://instagram.com/Mara.Eats/", Instagram, "mara.eats"),
-            (
-                "https://www.instagram.com/mara.eats?hl=en",
-                Instagram,
-                "mara.eats",
-            ),
+            ("https://www.instagram.com/mara.eats?hl=en", Instagram, "mara.eats"),
             ("instagram.com/mara.eats", Instagram, "mara.eats"),
             ("https://www.tiktok.com/@maraeats", Tiktok, "maraeats"),
             ("https://m.tiktok.com/@maraeats?lang=de", Tiktok, "maraeats"),
             ("https://www.youtube.com/@JonasRides", Youtube, "jonasrides"),
-            (
-                "https://youtube.com/c/jonasrides/videos",
-                Youtube,
-                "jonasrides",
-            ),
-            (
-                "https://www.youtube.com/user/jonasrides",
-                Youtube,
-                "jonasrides",
-            ),
+            ("https://youtube.com/c/jonasrides/videos", Youtube, "jonasrides"),
+            ("https://www.youtube.com/user/jonasrides", Youtube, "jonasrides"),
             ("https://x.com/tombecker", X, "tombecker"),
             ("https://twitter.com/tombecker/", X, "tombecker"),
             ("https://www.twitch.tv/kenjiplays", Twitch, "kenjiplays"),
-            (
-                "https://www.facebook.com/danfitlife",
-                Facebook,
-                "danfitlife",
-            ),
-            (
-                "https://www.linkedin.com/in/priya-nair/",
-                Linkedin,
-                "priya-nair",
-            ),
-            (
-                "https://uk.linkedin.com/in/priya-nair",
-                Linkedin,
-                "priya-nair",
-            ),
+            ("https://www.facebook.com/danfitlife", Facebook, "danfitlife"),
+            ("https://www.linkedin.com/in/priya-nair/", Linkedin, "priya-nair"),
+            ("https://uk.linkedin.com/in/priya-nair", Linkedin, "priya-nair"),
             (
                 "https://www.pinterest.de/emmalindqvisthome/",
                 Pinterest,
@@ -187,11 +146,7 @@ mod tests {
                 Pinterest,
                 "emmalindqvisthome",
             ),
-            (
-                "https://www.snapchat.com/add/hannahliest",
-                Snapchat,
-                "hannahliest",
-            ),
+            ("https://www.snapchat.com/add/hannahliest", Snapchat, "hannahliest"),
             ("https://www.threads.net/@tombecker", Threads, "tombecker"),
         ];
         for (input, platform, handle) in cases {
@@ -201,10 +156,7 @@ mod tests {
 
     #[test]
     fn bare_handles_take_the_hinted_platform() {
-        assert_eq!(
-            ok("@Mara.Eats", Some(Instagram)),
-            (Instagram, "mara.eats".into())
-        );
+        assert_eq!(ok("@Mara.Eats", Some(Instagram)), (Instagram, "mara.eats".into()));
         assert_eq!(ok("maraeats", Some(Tiktok)), (Tiktok, "maraeats".into()));
         assert_eq!(
             ok("https://www.tiktok.com/@maraeats", Some(Tiktok)),
@@ -215,10 +167,7 @@ mod tests {
     #[test]
     fn what_cannot_be_read_is_said() {
         let err = |input: &str, hint| parse_account_ref(input, hint).unwrap_err();
-        assert_eq!(
-            err("mara", None),
-            "'mara' does not say which platform it is on."
-        );
+        assert_eq!(err("mara", None), "'mara' does not say which platform it is on.");
         assert_eq!(
             err("https://www.tiktok.com/@maraeats", Some(Instagram)),
             "the link 'https://www.tiktok.com/@maraeats' is a TikTok profile, not Instagram."

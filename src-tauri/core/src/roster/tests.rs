@@ -25,11 +25,7 @@ fn add_list_get_update_remove() {
     let ana = add(&store, &draft("Ana Ruiz", "ana", 12_000)).unwrap();
 
     let names: Vec<_> = list(&store).unwrap().into_iter().map(|i| i.name).collect();
-    assert_eq!(
-        names,
-        ["Ana Ruiz", "zoë Park"],
-        "sorted by name, ignoring case"
-    );
+    assert_eq!(names, ["Ana Ruiz", "zoë Park"], "sorted by name, ignoring case");
 
     let mut edit = ana.to_draft();
     edit.notes = "Prefers email.".into();
@@ -48,10 +44,7 @@ fn add_list_get_update_remove() {
         remove(&store, &zoe.id.to_string()),
         Err(RosterError::NotFound(_))
     ));
-    assert!(matches!(
-        get(&store, "not-an-id"),
-        Err(RosterError::NotFound(_))
-    ));
+    assert!(matches!(get(&store, "not-an-id"), Err(RosterError::NotFound(_))));
 }
 
 #[test]

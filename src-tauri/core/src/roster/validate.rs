@@ -62,10 +62,7 @@ pub fn validate(draft: &InfluencerDraft) -> Result<ValidDraft, Vec<FieldError>> 
     }
 
     if draft.accounts.is_empty() {
-        errors.push(FieldError::new(
-            "accounts",
-            "Add at least one social account.",
-        ));
+        errors.push(FieldError::new("accounts", "Add at least one social account."));
     }
     let mut accounts: Vec<Account> = Vec::with_capacity(draft.accounts.len());
     for (index, account) in draft.accounts.iter().enumerate() {
@@ -99,25 +96,23 @@ pub fn validate(draft: &InfluencerDraft) -> Result<ValidDraft, Vec<FieldError>> 
 
     let country = match draft.country.trim() {
         "" => None,
-        typed => match country::resolve(typed) {
-            Some(found) => Some(found.code.clone()),
-            None => {
-                errors.push(FieldError::new(
+        typed => {
+            match country::resolve(typed) {
+                Some(found) => Some(found.code.clone()),
+                None => {
+                    errors.push(FieldError::new(
                     "country",
                     format!("'{typed}' is not a country Partnerly knows; use a name like 'Germany' or a code like 'DE'."),
                 ));
-                None
+                    None
+                }
             }
-        },
+        }
     };
 
     let mut niches: Vec<String> = Vec::new();
     for niche in &draft.niches {
-        let niche = niche
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let niche = niche.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         if niche.is_empty() || niches.contains(&niche) {
             continue;
         }
@@ -159,26 +154,21 @@ pub fn validate(draft: &InfluencerDraft) -> Result<ValidDraft, Vec<FieldError>> 
     }
 }
 
-fn validate_account(
-    index: usize,
-    draft: &AccountDraft,
-    errors: &mut Vec<FieldError>,
-) -> Option<Account> {
+fn validate_account(index: usize, draft: &AccountDraft, errors: &mut Vec<FieldError>) -> Option<Account> {
     let number = index + 1;
     let label = draft.platform.label();
     let before = errors.len();
     // A pasted profile link is as good as the handle, if it is on this platform.
-    let handle =
-        match parse_account_ref(&draft.handle, Some(draft.platform)).map(|(_, handle)| handle) {
-            Ok(handle) => handle,
-            Err(problem) => {
-                errors.push(FieldError::new(
-                    format!("accounts.{index}.handle"),
-                    format!("Account {number} ({label}): {problem}"),
-                ));
-                String::new()
-            }
-        };
+    let handle = match parse_account_ref(&draft.handle, Some(draft.platform)).map(|(_, handle)| handle) {
+        Ok(handle) => handle,
+        Err(problem) => {
+            errors.push(FieldError::new(
+                format!("accounts.{index}.handle"),
+                format!("Account {number} ({label}): {problem}"),
+            ));
+            String::new()
+        }
+    };
     if draft.followers < 0 {
         errors.push(FieldError::new(
             format!("accounts.{index}.followers"),
@@ -212,9 +202,7 @@ pub fn normalise_handle(input: &str) -> Result<String, String> {
         return Err("enter the handle.".into());
     }
     if handle.contains('/') {
-        return Err(format!(
-            "enter the handle (like @name), not a link: '{trimmed}'."
-        ));
+        return Err(format!("enter the handle (like @name), not a link: '{trimmed}'."));
     }
     if let Some(bad) = handle
         .chars()
@@ -230,9 +218,7 @@ pub fn normalise_handle(input: &str) -> Result<String, String> {
         ));
     }
     if handle.chars().count() > MAX_HANDLE_CHARS {
-        return Err(format!(
-            "the handle is longer than {MAX_HANDLE_CHARS} characters."
-        ));
+        return Err(format!("the handle is longer than {MAX_HANDLE_CHARS} characters."));
     }
     Ok(handle.to_lowercase())
 }
@@ -254,12 +240,9 @@ pub fn normalise_email(input: &str) -> Result<Option<String>, String> {
     };
     let domain_ok = domain.contains('.')
         && domain.split('.').all(|label| {
-            !label.is_empty()
-                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
-                && !label.starts_with('-')
+            !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-') && !label.starts_with('-')
         });
-    if local.is_empty() || local.contains(char::is_whitespace) || domain.contains('@') || !domain_ok
-    {
+    if local.is_empty() || local.contains(char::is_whitespace) || domain.contains('@') || !domain_ok {
         return invalid();
     }
     Ok(Some(format!("{local}@{}", domain.to_lowercase())))

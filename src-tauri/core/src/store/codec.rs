@@ -24,10 +24,7 @@ pub(crate) fn split(bytes: &[u8]) -> Result<(u16, &[u8]), String> {
     }
 }
 
-pub(crate) fn decode<T: DeserializeOwned>(
-    expected_version: u16,
-    bytes: &[u8],
-) -> Result<T, String> {
+pub(crate) fn decode<T: DeserializeOwned>(expected_version: u16, bytes: &[u8]) -> Result<T, String> {
     let (version, body) = split(bytes)?;
     if version != expected_version {
         return Err(format!(

@@ -32,15 +32,10 @@ impl DirLock {
             })?;
         match file.try_lock() {
             Ok(()) => Ok(DirLock { _file: file }),
-            Err(TryLockError::WouldBlock) => Err(StoreError::InUse {
-                dir: dir.to_path_buf(),
-            }),
+            Err(TryLockError::WouldBlock) => Err(StoreError::InUse { dir: dir.to_path_buf() }),
             Err(TryLockError::Error(source)) => Err(StoreError::Io {
                 dir: dir.to_path_buf(),
-                source: io::Error::new(
-                    source.kind(),
-                    format!("cannot lock {}: {source}", path.display()),
-                ),
+                source: io::Error::new(source.kind(), format!("cannot lock {}: {source}", path.display())),
             }),
         }
     }

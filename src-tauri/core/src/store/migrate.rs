@@ -42,11 +42,7 @@ pub struct MigrationReport {
 }
 
 /// Brings `db` up to `target`, applying `migrations` in order.
-pub fn run(
-    db: &sled::Db,
-    target: u32,
-    migrations: &[Migration],
-) -> Result<MigrationReport, StoreError> {
+pub fn run(db: &sled::Db, target: u32, migrations: &[Migration]) -> Result<MigrationReport, StoreError> {
     let meta = db.open_tree(META_TREE).map_err(StoreError::from_sled)?;
     let stored = match meta.get(VERSION_KEY).map_err(StoreError::from_sled)? {
         Some(bytes) => decode_version(&bytes)?,
@@ -99,9 +95,7 @@ fn apply(db: &sled::Db, meta: &sled::Tree, migration: &Migration) -> Result<(), 
         to_schema: migration.to_schema,
         detail: format!("{}: {detail}", migration.description),
     };
-    let tree = db
-        .open_tree(migration.tree)
-        .map_err(StoreError::from_sled)?;
+    let tree = db.open_tree(migration.tree).map_err(StoreError::from_sled)?;
     // Rewrite everything in memory first: a record that cannot be migrated
     // stops the migration before anything is written.
     let mut rewritten = Vec::new();
@@ -131,10 +125,7 @@ fn apply(db: &sled::Db, meta: &sled::Tree, migration: &Migration) -> Result<(), 
 fn decode_version(bytes: &[u8]) -> Result<u32, StoreError> {
     let raw: [u8; 4] = bytes.try_into().map_err(|_| StoreError::Migration {
         to_schema: SCHEMA_VERSION,
-        detail: format!(
-            "the stored schema version is {} bytes long instead of 4",
-            bytes.len()
-        ),
+        detail: format!("the stored schema version is {} bytes long instead of 4", bytes.len()),
     })?;
     Ok(u32::from_le_bytes(raw))
 }
@@ -145,10 +136,7 @@ mod tests {
 
     fn temp_db() -> (tempfile::TempDir, sled::Db) {
         let dir = tempfile::tempdir().unwrap();
-        let db = sled::Config::new()
-            .path(dir.path().join("db"))
-            .open()
-            .unwrap();
+        let db = sled::Config::new().path(dir.path().join("db")).open().unwrap();
         (dir, db)
     }
 
@@ -175,14 +163,8 @@ mod tests {
     #[test]
     fn a_new_database_is_stamped_with_the_target() {
         let (_dir, db) = temp_db();
-        assert_eq!(
-            run(&db, 1, &[]).unwrap(),
-            MigrationReport { from: 1, to: 1 }
-        );
-        assert_eq!(
-            run(&db, 1, &[]).unwrap(),
-            MigrationReport { from: 1, to: 1 }
-        );
+        assert_eq!(run(&db, 1, &[]).unwrap(), MigrationReport { from: 1, to: 1 });
+        assert_eq!(run(&db, 1, &[]).unwrap(), MigrationReport { from: 1, to: 1 });
     }
 
     #[test]
@@ -193,19 +175,13 @@ mod tests {
         let record = codec::encode(1, &serde_json::json!({"handle": "mara"})).unwrap();
         people.insert("p1", record).unwrap();
 
-        assert_eq!(
-            run(&db, 2, &[RENAME]).unwrap(),
-            MigrationReport { from: 1, to: 2 }
-        );
+        assert_eq!(run(&db, 2, &[RENAME]).unwrap(), MigrationReport { from: 1, to: 2 });
 
         let stored = people.get("p1").unwrap().unwrap();
         let value: Value = codec::decode(2, &stored).unwrap();
         assert_eq!(value, serde_json::json!({"username": "mara"}));
         // Running again is a no-op: the schema version was recorded.
-        assert_eq!(
-            run(&db, 2, &[RENAME]).unwrap(),
-            MigrationReport { from: 2, to: 2 }
-        );
+        assert_eq!(run(&db, 2, &[RENAME]).unwrap(), MigrationReport { from: 2, to: 2 });
     }
 
     #[test]
@@ -224,10 +200,7 @@ mod tests {
 
         assert!(err.to_string().contains("cannot rewrite"), "{err}");
         assert_eq!(people.get("p1").unwrap().unwrap().to_vec(), record);
-        assert_eq!(
-            run(&db, 1, &[]).unwrap(),
-            MigrationReport { from: 1, to: 1 }
-        );
+        assert_eq!(run(&db, 1, &[]).unwrap(), MigrationReport { from: 1, to: 1 });
     }
 
     #[test]
@@ -236,17 +209,11 @@ mod tests {
         run(&db, 3, &[]).unwrap();
         assert!(matches!(
             run(&db, 2, &[]),
-            Err(StoreError::TooNew {
-                found: 3,
-                supported: 2
-            })
+            Err(StoreError::TooNew { found: 3, supported: 2 })
         ));
 
         let (_dir, db) = temp_db();
         run(&db, 1, &[]).unwrap();
-        assert!(matches!(
-            run(&db, 2, &[]),
-            Err(StoreError::Migration { .. })
-        ));
+        assert!(matches!(run(&db, 2, &[]), Err(StoreError::Migration { .. })));
     }
 }

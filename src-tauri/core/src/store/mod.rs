@@ -83,8 +83,7 @@ impl Store {
         let db_dir = dir.join("db");
         let last_backup = if db_dir.is_dir() {
             let backups = dir.join("backups");
-            let copy = backup::snapshot(&db_dir, &backups, chrono::Utc::now())
-                .map_err(StoreError::Backup)?;
+            let copy = backup::snapshot(&db_dir, &backups, chrono::Utc::now()).map_err(StoreError::Backup)?;
             backup::prune(&backups, backup::KEEP_BACKUPS).map_err(StoreError::Backup)?;
             Some(copy)
         } else {
@@ -130,10 +129,7 @@ impl Store {
     }
 
     fn decode<T: Record>(bytes: &[u8]) -> Result<T, StoreError> {
-        codec::decode(T::VERSION, bytes).map_err(|detail| StoreError::BadRecord {
-            kind: T::KIND,
-            detail,
-        })
+        codec::decode(T::VERSION, bytes).map_err(|detail| StoreError::BadRecord { kind: T::KIND, detail })
     }
 
     fn encode<T: Record>(value: &T) -> Result<Vec<u8>, StoreError> {
@@ -170,12 +166,20 @@ impl Store {
 
     /// Removes one record, flushed to disk; `false` if there was none.
     pub fn remove<T: Record>(&self, key: &[u8]) -> Result<bool, StoreError> {
-        let removed = self
-            .tree::<T>()?
-            .remove(key)
-            .map_err(StoreError::from_sled)?;
+        let removed = self.tree::<T>()?.remove(key).map_err(StoreError::from_sled)?;
         self.flush()?;
         Ok(removed.is_some())
+    }
+
+    /// Inserts or replaces many records in one atomic batch, flushed: after a
+    /// crash either all of them are there or none.
+    pub fn put_many<T: Record>(&self, values: &[T]) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        for value in values {
+            batch.insert(value.key(), Self::encode(value)?);
+        }
+        self.tree::<T>()?.apply_batch(batch).map_err(StoreError::from_sled)?;
+        self.flush()
     }
 
     /// Replaces every record of a kind with `values` in one atomic batch:
@@ -216,9 +220,7 @@ fn open_sled(data_dir: &Path, db_dir: &Path) -> Result<sled::Db, StoreError> {
             Ok(Ok(db)) => return Ok(db),
             // We hold the folder lock, so sled's own lock can only be held by
             // a store this process is still closing: wait for it, briefly.
-            Ok(Err(sled::Error::Io(source)))
-                if source.to_string().contains("could not acquire lock") =>
-            {
+            Ok(Err(sled::Error::Io(source))) if source.to_string().contains("could not acquire lock") => {
                 if started.elapsed() > RELEASE_WAIT {
                     return Err(StoreError::InUse {
                         dir: data_dir.to_path_buf(),
@@ -228,28 +230,16 @@ fn open_sled(data_dir: &Path, db_dir: &Path) -> Result<sled::Db, StoreError> {
             }
             // sled's own messages for these are for its developers ("file
             // offset None backtrace ()"); say what they mean instead.
-            Ok(Err(sled::Error::Io(source))) => {
-                return Err(damaged(format!("its files could not be read: {source}")))
-            }
-            Ok(Err(sled::Error::Corruption { .. })) => {
-                return Err(damaged("part of its files is corrupt".into()))
-            }
+            Ok(Err(sled::Error::Io(source))) => return Err(damaged(format!("its files could not be read: {source}"))),
+            Ok(Err(sled::Error::Corruption { .. })) => return Err(damaged("part of its files is corrupt".into())),
             Ok(Err(sled::Error::Unsupported(_))) => {
                 return Err(damaged(
                     "its files are not in a format this version of Partnerly can read".into(),
                 ))
             }
-            Ok(Err(_)) => {
-                return Err(damaged(
-                    "the database engine could not make sense of its files".into(),
-                ))
-            }
+            Ok(Err(_)) => return Err(damaged("the database engine could not make sense of its files".into())),
             // The panic message is sled-internal; it helps no one reading this.
-            Err(()) => {
-                return Err(damaged(
-                    "the database engine stopped on unreadable data".into(),
-                ))
-            }
+            Err(()) => return Err(damaged("the database engine stopped on unreadable data".into())),
         }
     }
 }

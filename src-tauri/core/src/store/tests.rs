@@ -17,10 +17,7 @@ impl Record for Note {
 }
 
 fn note(id: u32, text: &str) -> Note {
-    Note {
-        id,
-        text: text.into(),
-    }
+    Note { id, text: text.into() }
 }
 
 #[test]
@@ -38,10 +35,7 @@ fn records_survive_closing_and_reopening() {
         store.all::<Note>().unwrap(),
         [note(1, "first, edited"), note(2, "second")]
     );
-    assert_eq!(
-        store.get::<Note>(&2u32.to_be_bytes()).unwrap(),
-        Some(note(2, "second"))
-    );
+    assert_eq!(store.get::<Note>(&2u32.to_be_bytes()).unwrap(), Some(note(2, "second")));
     assert!(store.remove::<Note>(&2u32.to_be_bytes()).unwrap());
     assert!(!store.remove::<Note>(&2u32.to_be_bytes()).unwrap());
     assert_eq!(store.get::<Note>(&2u32.to_be_bytes()).unwrap(), None);
@@ -51,9 +45,7 @@ fn records_survive_closing_and_reopening() {
 fn a_second_open_of_the_same_folder_is_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let _first = Store::open(dir.path()).unwrap();
-    let err = Store::open(dir.path())
-        .err()
-        .expect("second open must fail");
+    let err = Store::open(dir.path()).err().expect("second open must fail");
     assert!(matches!(err, StoreError::InUse { .. }));
     assert!(err
         .to_string()
@@ -69,10 +61,7 @@ fn the_folder_is_free_again_once_the_store_is_dropped() {
         let store = Store::open(dir.path()).unwrap();
         store.put(&note(n, "again")).unwrap();
     }
-    assert_eq!(
-        Store::open(dir.path()).unwrap().count::<Note>().unwrap(),
-        20
-    );
+    assert_eq!(Store::open(dir.path()).unwrap().count::<Note>().unwrap(), 20);
 }
 
 #[test]
@@ -80,11 +69,7 @@ fn every_open_of_existing_data_takes_a_backup_first() {
     let dir = tempfile::tempdir().unwrap();
     {
         let store = Store::open(dir.path()).unwrap();
-        assert_eq!(
-            store.last_backup(),
-            None,
-            "nothing to back up in a new folder"
-        );
+        assert_eq!(store.last_backup(), None, "nothing to back up in a new folder");
         store.put(&note(1, "kept")).unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
@@ -96,12 +81,7 @@ fn every_open_of_existing_data_takes_a_backup_first() {
 
     // The backup is a working database holding the data as it was.
     let db = sled::open(&backup).unwrap();
-    let stored = db
-        .open_tree("notes")
-        .unwrap()
-        .get(1u32.to_be_bytes())
-        .unwrap()
-        .unwrap();
+    let stored = db.open_tree("notes").unwrap().get(1u32.to_be_bytes()).unwrap().unwrap();
     assert_eq!(codec::decode::<Note>(1, &stored).unwrap(), note(1, "kept"));
 }
 
@@ -111,13 +91,8 @@ fn replace_all_swaps_the_whole_set() {
     let store = Store::open(dir.path()).unwrap();
     store.put(&note(1, "old")).unwrap();
     store.put(&note(5, "old too")).unwrap();
-    store
-        .replace_all(&[note(2, "new"), note(3, "newer")])
-        .unwrap();
-    assert_eq!(
-        store.all::<Note>().unwrap(),
-        [note(2, "new"), note(3, "newer")]
-    );
+    store.replace_all(&[note(2, "new"), note(3, "newer")]).unwrap();
+    assert_eq!(store.all::<Note>().unwrap(), [note(2, "new"), note(3, "newer")]);
 }
 
 #[test]
@@ -142,10 +117,7 @@ fn a_damaged_database_is_an_error_not_a_crash() {
         Err(err @ StoreError::Damaged { .. }) => {
             let message = err.to_string();
             assert!(
-                message.starts_with(&format!(
-                    "the database in {} is damaged",
-                    dir.path().display()
-                )),
+                message.starts_with(&format!("the database in {} is damaged", dir.path().display())),
                 "{message}"
             );
             assert!(
@@ -171,11 +143,11 @@ fn a_record_of_an_unknown_version_is_reported_not_misread() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let tree = store.db.open_tree("notes").unwrap();
-    tree.insert(
-        1u32.to_be_bytes(),
-        codec::encode(9, &note(1, "future")).unwrap(),
-    )
-    .unwrap();
+    tree.insert(1u32.to_be_bytes(), codec::encode(9, &note(1, "future")).unwrap())
+        .unwrap();
     let err = store.all::<Note>().unwrap_err();
-    assert_eq!(err.to_string(), "a stored note cannot be read (it is stored as version 9, but this Partnerly reads version 1)");
+    assert_eq!(
+        err.to_string(),
+        "a stored note cannot be read (it is stored as version 9, but this Partnerly reads version 1)"
+    );
 }

@@ -28,10 +28,7 @@ fn export_then_import_reproduces_the_workspace() {
 
     assert_eq!(imported.influencers, exported.influencers);
     assert_eq!(imported.previous_data, None, "nothing was replaced");
-    assert_eq!(
-        roster::list(&target).unwrap(),
-        roster::list(&source).unwrap()
-    );
+    assert_eq!(roster::list(&target).unwrap(), roster::list(&source).unwrap());
 }
 
 #[test]
@@ -60,16 +57,9 @@ fn import_replaces_and_keeps_a_copy_of_what_was_there() {
 
     let summary = import(&store, &file).unwrap();
 
-    let names: Vec<_> = roster::list(&store)
-        .unwrap()
-        .into_iter()
-        .map(|i| i.name)
-        .collect();
+    let names: Vec<_> = roster::list(&store).unwrap().into_iter().map(|i| i.name).collect();
     assert_eq!(names, ["Only One"]);
-    let copy = read(Path::new(
-        &summary.previous_data.expect("a copy of the replaced data"),
-    ))
-    .unwrap();
+    let copy = read(Path::new(&summary.previous_data.expect("a copy of the replaced data"))).unwrap();
     assert_eq!(copy.influencers, before);
 }
 
@@ -92,7 +82,10 @@ fn broken_files_are_refused_with_where_and_what() {
 
     let other = write(dir.path(), "other.json", r#"{"name": "not ours"}"#);
     let err = import(&store, &other).unwrap_err().to_string();
-    assert!(err.ends_with("other.json is not a Partnerly workspace file (it has no \"format\": \"partnerly-workspace\")"), "{err}");
+    assert!(
+        err.ends_with("other.json is not a Partnerly workspace file (it has no \"format\": \"partnerly-workspace\")"),
+        "{err}"
+    );
 
     let newer = write(
         dir.path(),
@@ -115,11 +108,7 @@ fn broken_files_are_refused_with_where_and_what() {
     .unwrap();
 
     good["influencers"][1]["accounts"][0]["platform"] = "myspace".into();
-    let shape = write(
-        dir.path(),
-        "shape.json",
-        &serde_json::to_string_pretty(&good).unwrap(),
-    );
+    let shape = write(dir.path(), "shape.json", &serde_json::to_string_pretty(&good).unwrap());
     let err = import(&store, &shape).unwrap_err().to_string();
     assert!(
         err.contains("at influencers[1].accounts[0].platform: unknown variant `myspace`"),
@@ -168,11 +157,6 @@ fn broken_files_are_refused_with_where_and_what() {
 #[test]
 fn a_missing_file_says_so() {
     let (dir, store) = open();
-    let err = import(&store, &dir.path().join("nope.json"))
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.starts_with("cannot read ") && err.contains("nope.json"),
-        "{err}"
-    );
+    let err = import(&store, &dir.path().join("nope.json")).unwrap_err().to_string();
+    assert!(err.starts_with("cannot read ") && err.contains("nope.json"), "{err}");
 }

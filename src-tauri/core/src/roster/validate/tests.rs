@@ -16,12 +16,7 @@ fn draft() -> InfluencerDraft {
         accounts: vec![account(Platform::Instagram, "@Mara.Eats", 48_200)],
         email: " Mara@Example.COM ".into(),
         country: "portugal".into(),
-        niches: vec![
-            "Vegan  Food".into(),
-            "vegan food".into(),
-            " ".into(),
-            "travel".into(),
-        ],
+        niches: vec!["Vegan  Food".into(), "vegan food".into(), " ".into(), "travel".into()],
         notes: " Met at the Lisbon food fair. ".into(),
     }
 }
@@ -76,14 +71,7 @@ fn every_problem_is_reported_against_its_field() {
             "niches"
         ]
     );
-    let message = |field: &str| {
-        errors
-            .iter()
-            .find(|e| e.field == field)
-            .unwrap()
-            .message
-            .clone()
-    };
+    let message = |field: &str| errors.iter().find(|e| e.field == field).unwrap().message.clone();
     assert_eq!(
         message("accounts.1.followers"),
         "Account 2 (Instagram): followers cannot be negative (-500)."
@@ -130,19 +118,14 @@ fn at_least_one_account_and_no_account_twice() {
     };
     let errors = validate(&twice).unwrap_err();
     assert_eq!(fields(&errors), ["accounts.2.handle"]);
-    assert_eq!(
-        errors[0].message,
-        "Account 3: Instagram @mara is listed twice."
-    );
+    assert_eq!(errors[0].message, "Account 3: Instagram @mara is listed twice.");
 }
 
 #[test]
 fn emails() {
     assert_eq!(normalise_email("").unwrap(), None);
     assert_eq!(
-        normalise_email("a.b+c@Mail.Example.org")
-            .unwrap()
-            .as_deref(),
+        normalise_email("a.b+c@Mail.Example.org").unwrap().as_deref(),
         Some("a.b+c@mail.example.org")
     );
     for bad in [

@@ -1,0 +1,107 @@
+use super::*;
+use Platform::*;
+
+fn row(name: Option<&str>, accounts: &[(Platform, &str, Option<u64>)]) -> RowCreator {
+    RowCreator {
+        name: name.map(str::to_string),
+        accounts: accounts.iter().map(|(p, h, f)| (*p, h.to_string(), *f)).collect(),
+        ..Default::default()
+    }
+}
+
+fn stored(name: &str, accounts: &[(Platform, &str, u64)]) -> Influencer {
+    let mut merger = Merger::new(Vec::new(), Utc::now());
+    merger
+        .add(row(
+            Some(name),
+            &accounts.iter().map(|(p, h, f)| (*p, *h, Some(*f))).collect::<Vec<_>>(),
+        ))
+        .unwrap();
+    let mut merged = merger.finish();
+    let mut influencer = merged.new.remove(0);
+    influencer.notes = "Typed by hand.".into();
+    influencer
+}
+
+#[test]
+fn the_same_account_twice_in_a_file_is_one_creator_and_newer_numbers_win() {
+    let mut merger = Merger::new(Vec::new(), Utc::now());
+    merger
+        .add(row(Some("Mara"), &[(Instagram, "mara.eats", Some(40_000))]))
+        .unwrap();
+    merger
+        .add(row(
+            None,
+            &[(Instagram, "mara.eats", Some(48_200)), (Tiktok, "maraeats", None)],
+        ))
+        .unwrap();
+    merger
+        .add(row(Some("Jonas"), &[(Youtube, "jonasrides", Some(1))]))
+        .unwrap();
+    let merged = merger.finish();
+    assert_eq!(merged.new.len(), 2);
+    let mara = &merged.new[0];
+    assert_eq!(mara.name, "Mara");
+    assert_eq!(mara.accounts.len(), 2);
+    assert_eq!(mara.accounts[0].followers, 48_200);
+}
+
+#[test]
+fn rows_update_the_roster_without_losing_what_was_typed() {
+    let existing = vec![stored("Mara Costa", &[(Instagram, "mara.eats", 40_000)])];
+    let mut merger = Merger::new(existing, Utc::now());
+    let mut update = row(Some("MARA"), &[(Instagram, "mara.eats", Some(48_200))]);
+    update.notes = Some("From the agency sheet".into());
+    update.country = Some("PT".into());
+    merger.add(update).unwrap();
+    let merged = merger.finish();
+    assert_eq!((merged.new.len(), merged.updated.len(), merged.unchanged), (0, 1, 0));
+    let mara = &merged.updated[0];
+    assert_eq!(mara.name, "Mara Costa", "a name typed by hand is kept");
+    assert_eq!(mara.notes, "Typed by hand.", "notes typed by hand are kept");
+    assert_eq!(mara.country.as_deref(), Some("PT"));
+    assert_eq!(mara.accounts[0].followers, 48_200);
+}
+
+#[test]
+fn empty_cells_and_equal_numbers_change_nothing() {
+    let existing = vec![stored("Mara Costa", &[(Instagram, "mara.eats", 48_200)])];
+    let mut merger = Merger::new(existing, Utc::now());
+    merger.add(row(None, &[(Instagram, "mara.eats", None)])).unwrap();
+    merger
+        .add(row(None, &[(Instagram, "mara.eats", Some(48_200))]))
+        .unwrap();
+    let merged = merger.finish();
+    assert_eq!((merged.new.len(), merged.updated.len(), merged.unchanged), (0, 0, 1));
+}
+
+#[test]
+fn a_row_joining_two_creators_is_rejected() {
+    let existing = vec![
+        stored("Mara Costa", &[(Instagram, "mara.eats", 1)]),
+        stored("Jonas Weber", &[(Youtube, "jonasrides", 1)]),
+    ];
+    let mut merger = Merger::new(existing, Utc::now());
+    let err = merger
+        .add(row(
+            None,
+            &[(Instagram, "mara.eats", None), (Youtube, "jonasrides", None)],
+        ))
+        .unwrap_err();
+    assert!(
+        err.starts_with("its accounts belong to different creators already (Mara Costa and Jonas Weber)"),
+        "{err}"
+    );
+    assert_eq!(merger.finish().updated.len(), 0);
+}
+
+#[test]
+fn a_handle_stands_in_for_a_missing_name_until_one_comes() {
+    let mut merger = Merger::new(Vec::new(), Utc::now());
+    merger.add(row(None, &[(Tiktok, "chloe.runs", Some(4_300))])).unwrap();
+    assert_eq!(merger.new[0].name, "@chloe.runs");
+    merger
+        .add(row(Some("Chloé Martin"), &[(Tiktok, "chloe.runs", None)]))
+        .unwrap();
+    assert_eq!(merger.finish().new[0].name, "Chloé Martin");
+}

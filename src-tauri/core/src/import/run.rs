@@ -1,0 +1,313 @@
+//! A whole file: preview it, then import it in one all-or-nothing write.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::columns::{map_header, Field};
+use super::decode::{self, NotText, TextEncoding};
+use super::dialect::{self, Dialect};
+use super::merge::Merger;
+use super::rows::{read_row, RowOutcome};
+use crate::roster::Influencer;
+use crate::store::{Store, StoreError};
+
+/// How much of a file is read to decide its encoding and layout.
+const SAMPLE_BYTES: usize = 256 * 1024;
+/// Rows shown in a preview.
+const PREVIEW_ROWS: usize = 20;
+/// How often progress is reported and cancellation checked.
+const PROGRESS_EVERY: u64 = 2_000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {}: {source}", path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{} is not a table: {reason}", path.display())]
+    NotATable { path: PathBuf, reason: String },
+    #[error("{} has no column that names a creator's account (a handle, a profile link, or a column such as \"Instagram\" or \"TikTok handle\"); the columns are: {}", path.display(), header.join(", "))]
+    NoAccountColumn { path: PathBuf, header: Vec<String> },
+    #[error("{} could not be read past line {line}: {detail}; nothing was imported", path.display())]
+    Broken { path: PathBuf, line: u64, detail: String },
+    #[error("the import was cancelled; nothing was changed")]
+    Cancelled,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a file looks like to the importer, before anything is imported.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FilePreview {
+    /// "UTF-8 (with BOM)", "UTF-16LE (with BOM)", "windows-1252", ...
+    pub encoding: String,
+    /// ",", ";", "tab" or "|".
+    pub delimiter: String,
+    /// The line the header row is on.
+    pub header_line: u32,
+    pub header: Vec<String>,
+    /// A field for each column, as recognised from the header.
+    pub mapping: Vec<Option<Field>>,
+    /// The first rows, as they are in the file.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A rejected row and why, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Rejection {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub reason: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSummary {
+    pub imported: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub rejected: Vec<Rejection>,
+}
+
+/// How far an import has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct Progress {
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub bytes_read: u64,
+    #[ts(type = "number")]
+    pub bytes_total: u64,
+}
+
+/// The encoding and layout of a file, from its first bytes.
+struct Sniffed {
+    encoding: TextEncoding,
+    dialect: Dialect,
+}
+
+fn read_error(path: &Path) -> impl Fn(io::Error) -> ImportError + '_ {
+    move |source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn sniff(path: &Path) -> Result<Sniffed, ImportError> {
+    let mut file = File::open(path).map_err(read_error(path))?;
+    let mut sample = Vec::with_capacity(SAMPLE_BYTES);
+    (&mut file)
+        .take(SAMPLE_BYTES as u64)
+        .read_to_end(&mut sample)
+        .map_err(read_error(path))?;
+    let complete = sample.len() < SAMPLE_BYTES;
+    let encoding = decode::detect(&sample, complete).map_err(|why| ImportError::NotATable {
+        path: path.to_path_buf(),
+        reason: match why {
+            NotText::Empty => "it is empty".into(),
+            NotText::Binary => "it looks like a binary file, not text (export it from the other tool as CSV)".into(),
+        },
+    })?;
+    let text = decode::decode_sample(&sample, encoding);
+    let dialect = dialect::detect(&text, complete);
+    if dialect.header.iter().all(|h| h.trim().is_empty()) {
+        return Err(ImportError::NotATable {
+            path: path.to_path_buf(),
+            reason: "it has no rows".into(),
+        });
+    }
+    Ok(Sniffed { encoding, dialect })
+}
+
+/// Counts the raw bytes read, for progress through files of any encoding.
+struct Counting<R> {
+    inner: R,
+    read: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The file's data rows after the header, each with its line number.
+struct Rows {
+    reader: csv::Reader<Box<dyn Read>>,
+    record: csv::StringRecord,
+    bytes_read: Arc<AtomicU64>,
+    bytes_total: u64,
+}
+
+impl Rows {
+    fn open(path: &Path, sniffed: &Sniffed) -> Result<Rows, ImportError> {
+        let file = File::open(path).map_err(read_error(path))?;
+        let bytes_total = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let bytes_read = Arc::new(AtomicU64::new(0));
+        let counting = Counting {
+            inner: io::BufReader::with_capacity(1 << 16, file),
+            read: bytes_read.clone(),
+        };
+        let decoded: Box<dyn Read> = Box::new(decode::decoding_reader(counting, sniffed.encoding));
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(sniffed.dialect.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(1 << 16)
+            .from_reader(decoded);
+        let mut record = csv::StringRecord::new();
+        // Skip Excel's sep= line and anything above the header, then the header.
+        let skip = usize::from(sniffed.dialect.sep_line) + sniffed.dialect.header_record + 1;
+        for _ in 0..skip {
+            reader.read_record(&mut record).map_err(|e| broken(path, &e))?;
+        }
+        Ok(Rows {
+            reader,
+            record,
+            bytes_read,
+            bytes_total,
+        })
+    }
+
+    /// The line the last record read starts on. csv reports a record's start
+    /// before any blank lines it skipped; the end is exact, because the text
+    /// always ends each line with `\n` (`decode::UnixNewlines`), so count back
+    /// from the end over the line breaks inside quoted cells.
+    fn line_of_record(&self) -> u64 {
+        let next_line = self.reader.position().line();
+        let inside: u64 = self.record.iter().map(|f| f.matches('\n').count() as u64).sum();
+        next_line.saturating_sub(1 + inside)
+    }
+
+    /// The next row's line number and cells; `None` at the end.
+    fn next(&mut self, path: &Path) -> Result<Option<(u64, Vec<String>)>, ImportError> {
+        if !self
+            .reader
+            .read_record(&mut self.record)
+            .map_err(|e| broken(path, &e))?
+        {
+            return Ok(None);
+        }
+        Ok(Some((
+            self.line_of_record(),
+            self.record.iter().map(str::to_string).collect(),
+        )))
+    }
+}
+
+fn broken(path: &Path, e: &csv::Error) -> ImportError {
+    ImportError::Broken {
+        path: path.to_path_buf(),
+        line: e.position().map(|p| p.line()).unwrap_or(0),
+        detail: match e.kind() {
+            csv::ErrorKind::Io(io) => io.to_string(),
+            _ => "the file is not a well-formed table there".into(),
+        },
+    }
+}
+
+fn describe_delimiter(d: u8) -> String {
+    match d {
+        b'\t' => "tab".into(),
+        other => (other as char).to_string(),
+    }
+}
+
+/// Looks at a file without importing anything.
+pub fn preview(path: &Path) -> Result<FilePreview, ImportError> {
+    let sniffed = sniff(path)?;
+    let mut rows = Rows::open(path, &sniffed)?;
+    let header_line = rows.line_of_record() as u32;
+    let mut sample = Vec::new();
+    while sample.len() < PREVIEW_ROWS {
+        match rows.next(path)? {
+            Some((_, cells)) if cells.iter().any(|c| !c.trim().is_empty()) => sample.push(cells),
+            Some(_) => {}
+            None => break,
+        }
+    }
+    Ok(FilePreview {
+        encoding: sniffed.encoding.describe(),
+        delimiter: describe_delimiter(sniffed.dialect.delimiter),
+        header_line,
+        mapping: map_header(&sniffed.dialect.header),
+        header: sniffed.dialect.header,
+        rows: sample,
+    })
+}
+
+/// Imports a file into the roster. `mapping` overrides the recognised
+/// columns (from the preview, as the person corrected it). Nothing is
+/// written until every row has been read: a cancel, an error or a crash
+/// before the end leaves the roster exactly as it was.
+pub fn import_file(
+    store: &Store,
+    path: &Path,
+    mapping: Option<Vec<Option<Field>>>,
+    progress: &mut dyn FnMut(Progress),
+    cancel: &AtomicBool,
+) -> Result<ImportSummary, ImportError> {
+    let sniffed = sniff(path)?;
+    let mapping = mapping.unwrap_or_else(|| map_header(&sniffed.dialect.header));
+    if !mapping.iter().flatten().any(|f| f.identifies_an_account()) {
+        return Err(ImportError::NoAccountColumn {
+            path: path.to_path_buf(),
+            header: sniffed.dialect.header,
+        });
+    }
+    let mut rows = Rows::open(path, &sniffed)?;
+    let mut merger = Merger::new(store.all::<Influencer>()?, Utc::now());
+    let mut rejected = Vec::new();
+    let mut count = 0u64;
+    while let Some((line, cells)) = rows.next(path)? {
+        count += 1;
+        if count.is_multiple_of(PROGRESS_EVERY) {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(ImportError::Cancelled);
+            }
+            progress(Progress {
+                rows: count,
+                bytes_read: rows.bytes_read.load(Ordering::Relaxed),
+                bytes_total: rows.bytes_total,
+            });
+        }
+        let outcome = match read_row(&cells, &mapping) {
+            RowOutcome::Creator(row) => merger.add(row),
+            RowOutcome::Skip => Ok(()),
+            RowOutcome::Reject(reason) => Err(reason),
+        };
+        if let Err(reason) = outcome {
+            rejected.push(Rejection { line, reason });
+        }
+    }
+    if cancel.load(Ordering::Relaxed) {
+        return Err(ImportError::Cancelled);
+    }
+    progress(Progress {
+        rows: count,
+        bytes_read: rows.bytes_total,
+        bytes_total: rows.bytes_total,
+    });
+    let merged = merger.finish();
+    let mut changes = merged.new;
+    let imported = changes.len() as u32;
+    let updated = merged.updated.len() as u32;
+    changes.extend(merged.updated);
+    store.put_many(&changes)?;
+    Ok(ImportSummary {
+        imported,
+        updated,
+        unchanged: merged.unchanged as u32,
+        rejected,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,227 @@
+//! Whole files, from the fixtures in `tests/fixtures/import` (ugly on purpose).
+
+use super::*;
+use crate::roster::{self, Platform};
+use std::sync::atomic::AtomicBool;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    (dir, store)
+}
+
+fn import(store: &Store, name: &str) -> Result<ImportSummary, ImportError> {
+    import_file(store, &fixture(name), None, &mut |_| {}, &AtomicBool::new(false))
+}
+
+fn find<'a>(all: &'a [Influencer], name: &str) -> &'a Influencer {
+    all.iter()
+        .find(|i| i.name == name)
+        .unwrap_or_else(|| panic!("{name} not on the roster"))
+}
+
+#[test]
+fn upfluence_template_with_bom_and_crlf() {
+    let (_dir, store) = store();
+    let summary = import(&store, "upfluence-template.csv").unwrap();
+    assert_eq!((summary.imported, summary.updated, summary.unchanged), (3, 0, 0));
+    assert!(summary.rejected.is_empty(), "{:?}", summary.rejected);
+    let all = roster::list(&store).unwrap();
+    let jonas = find(&all, "Jonas Weber Jonas Weber");
+    assert_eq!(jonas.accounts[0].platform, Platform::Youtube);
+    assert_eq!(jonas.accounts[0].handle, "jonasrides");
+    assert_eq!(jonas.country.as_deref(), Some("DE"));
+}
+
+#[test]
+fn german_excel_with_a_sep_line_and_per_platform_columns() {
+    let (_dir, store) = store();
+    let preview = preview(&fixture("aspire-per-platform-de.csv")).unwrap();
+    assert_eq!((preview.encoding.as_str(), preview.delimiter.as_str()), ("UTF-8", ";"));
+    assert_eq!(preview.header_line, 2);
+    assert_eq!(preview.rows.len(), 3);
+
+    let summary = import(&store, "aspire-per-platform-de.csv").unwrap();
+    assert_eq!(summary.imported, 3, "{:?}", summary.rejected);
+    let all = roster::list(&store).unwrap();
+    let jonas = find(&all, "Jonas Weber");
+    let followers: Vec<_> = jonas.accounts.iter().map(|a| (a.platform, a.followers)).collect();
+    assert_eq!(
+        followers,
+        [(Platform::Instagram, 41_800), (Platform::Tiktok, 1_200_000)]
+    );
+    assert_eq!(jonas.niches, ["radfahren", "outdoor"]);
+    assert_eq!(find(&all, "Lena Vogel").country.as_deref(), Some("AT"));
+    assert_eq!(find(&all, "Hannah Schulz").country.as_deref(), Some("DE"));
+}
+
+#[test]
+fn excel_unicode_text_with_a_title_row() {
+    let (_dir, store) = store();
+    let preview = preview(&fixture("excel-unicode-text.txt")).unwrap();
+    assert_eq!(preview.encoding, "UTF-16LE (with BOM)");
+    assert_eq!(preview.delimiter, "tab");
+    assert_eq!(preview.header_line, 3);
+    assert_eq!(preview.header[0], "Name");
+
+    let summary = import(&store, "excel-unicode-text.txt").unwrap();
+    assert_eq!(summary.imported, 2, "{:?}", summary.rejected);
+    let all = roster::list(&store).unwrap();
+    let zoe = find(&all, "Zoë Park");
+    assert_eq!((zoe.accounts[0].followers, zoe.country.as_deref()), (9_800, Some("KR")));
+    let tom = find(&all, "Tom Becker");
+    assert_eq!(
+        (tom.accounts[0].platform, tom.accounts[0].followers),
+        (Platform::X, 67_000)
+    );
+}
+
+#[test]
+fn a_legacy_encoded_sheet_with_quoted_newlines_and_a_total_row() {
+    let (_dir, store) = store();
+    assert_eq!(
+        preview(&fixture("legacy-windows-1252.csv")).unwrap().encoding,
+        "windows-1252"
+    );
+    let summary = import(&store, "legacy-windows-1252.csv").unwrap();
+    assert_eq!(
+        (summary.imported, summary.rejected.len()),
+        (2, 0),
+        "{:?}",
+        summary.rejected
+    );
+    let all = roster::list(&store).unwrap();
+    let chloe = find(&all, "Chloé Martin");
+    assert_eq!(chloe.notes, "Prépare son premier marathon.\nRéponse rapide");
+    assert_eq!(chloe.accounts[0].followers, 4_300);
+    assert_eq!(find(&all, "Renée Côté").notes, "Dit \"oui\" aux produits bio");
+}
+
+#[test]
+fn the_same_creator_three_ways_is_one_and_bad_rows_say_why() {
+    let (_dir, store) = store();
+    let summary = import(&store, "discovery-export.csv").unwrap();
+    assert_eq!(
+        summary.rejected,
+        [
+            Rejection {
+                line: 8,
+                reason: "followers '-500' cannot be negative".into()
+            },
+            Rejection {
+                line: 9,
+                reason: "platform 'myspace' is not one Partnerly knows".into()
+            },
+        ]
+    );
+    // @Mara.Eats, MARA.EATS and the profile link are one Instagram account.
+    // The TikTok row shares no account with it, and Kenji's YouTube and
+    // Twitch rows share none with each other: names alone join nobody.
+    assert_eq!(summary.imported, 5);
+    let all = roster::list(&store).unwrap();
+    let instagram_mara: Vec<_> = all
+        .iter()
+        .filter(|i| {
+            i.accounts
+                .iter()
+                .any(|a| a.platform == Platform::Instagram && a.handle == "mara.eats")
+        })
+        .collect();
+    assert_eq!(instagram_mara.len(), 1);
+    assert_eq!(
+        instagram_mara[0].accounts[0].followers, 48_500,
+        "the later row's number wins"
+    );
+    assert_eq!(all.iter().filter(|i| i.name == "Kenji Watanabe").count(), 2);
+    assert_eq!(find(&all, "@no.name").accounts[0].followers, 2_100);
+
+    // The same file again: nothing new, nothing changed.
+    let again = import(&store, "discovery-export.csv").unwrap();
+    assert_eq!((again.imported, again.updated, again.unchanged), (0, 0, 5));
+}
+
+#[test]
+fn files_that_are_not_tables_are_refused_and_change_nothing() {
+    let (_dir, store) = store();
+    crate::sample::load(&store).unwrap();
+    let before = roster::list(&store).unwrap();
+    let message = |name: &str| import(&store, name).unwrap_err().to_string();
+    assert!(message("not-a-table.csv")
+        .ends_with("is not a table: it looks like a binary file, not text (export it from the other tool as CSV)"));
+    assert!(message("empty.csv").ends_with("empty.csv is not a table: it is empty"));
+    assert!(message("no-account-column.csv").contains("has no column that names a creator's account"));
+    assert!(message("no-account-column.csv").ends_with("the columns are: Name, Email"));
+    assert!(message("missing.csv").starts_with("cannot read"));
+    assert_eq!(roster::list(&store).unwrap(), before);
+}
+
+#[test]
+fn a_cancelled_import_changes_nothing() {
+    let (dir, store) = store();
+    let path = dir.path().join("big.csv");
+    let mut text = String::from("platform,username,followers\n");
+    for n in 0..10_000 {
+        text.push_str(&format!("instagram,@creator.{n},{n}\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    let cancel = AtomicBool::new(false);
+    let mut reports = 0;
+    let result = import_file(
+        &store,
+        &path,
+        None,
+        &mut |_| {
+            reports += 1;
+            cancel.store(true, Ordering::Relaxed);
+        },
+        &cancel,
+    );
+    assert!(matches!(result, Err(ImportError::Cancelled)));
+    assert!(reports >= 1);
+    assert_eq!(store.count::<Influencer>().unwrap(), 0);
+}
+
+#[test]
+fn progress_counts_rows_and_bytes() {
+    let (dir, store) = store();
+    let path = dir.path().join("rows.csv");
+    let mut text = String::from("platform,username,followers\n");
+    for n in 0..5_000 {
+        text.push_str(&format!("tiktok,@c{n},{n}\n"));
+    }
+    std::fs::write(&path, &text).unwrap();
+    let mut seen = Vec::new();
+    let summary = import_file(&store, &path, None, &mut |p| seen.push(p), &AtomicBool::new(false)).unwrap();
+    assert_eq!(summary.imported, 5_000);
+    let last = seen.last().unwrap();
+    assert_eq!(
+        (last.rows, last.bytes_read, last.bytes_total),
+        (5_000, text.len() as u64, text.len() as u64)
+    );
+    assert!(seen.windows(2).all(|w| w[0].rows < w[1].rows));
+}
+
+#[test]
+fn a_mapping_chosen_by_the_person_overrides_the_header() {
+    let (dir, store) = store();
+    let path = dir.path().join("odd.csv");
+    std::fs::write(&path, "Who,Where,How many\nMara,mara.eats,48200\n").unwrap();
+    assert!(matches!(
+        import(&store, "no-account-column.csv"),
+        Err(ImportError::NoAccountColumn { .. })
+    ));
+    let mapping = vec![
+        Some(Field::Name),
+        Some(Field::PlatformHandle(Platform::Instagram)),
+        Some(Field::PlatformFollowers(Platform::Instagram)),
+    ];
+    let summary = import_file(&store, &path, Some(mapping), &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(summary.imported, 1);
+    assert_eq!(roster::list(&store).unwrap()[0].accounts[0].followers, 48_200);
+}
