@@ -13,6 +13,9 @@ use ts_rs::{Config, TS};
 
 use crate::commands::workspace::{ExportOutcome, ImportPreview, WorkspaceStatus};
 use crate::error::{CommandError, ErrorKind};
+use crate::imports::{CsvPreview, CsvRefused};
+use partnerly_core::import::columns::Field;
+use partnerly_core::import::run::{FilePreview, ImportSummary, Progress, Rejection};
 
 /// File name -> contents, for every type the UI sees, plus an index.
 fn generate() -> BTreeMap<String, String> {
@@ -34,13 +37,20 @@ fn generate() -> BTreeMap<String, String> {
         AccountDraft,
         CommandError,
         Country,
+        CsvPreview,
+        CsvRefused,
         ErrorKind,
         ExportOutcome,
+        Field,
         FieldError,
+        FilePreview,
         ImportPreview,
+        ImportSummary,
         Influencer,
         InfluencerDraft,
         Platform,
+        Progress,
+        Rejection,
         WorkspaceStatus,
         WorkspaceSummary,
     );

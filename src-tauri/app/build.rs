@@ -17,6 +17,10 @@ const COMMANDS: &[&str] = &[
     "update_influencer",
     "delete_influencer",
     "list_countries",
+    "choose_csv_import",
+    "run_csv_import",
+    "cancel_csv_import",
+    "discard_csv_import",
 ];
 
 fn main() {

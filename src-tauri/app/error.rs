@@ -5,6 +5,7 @@
 //! at form fields when the input was the problem. No Rust debug strings ever
 //! cross this line.
 
+use partnerly_core::import::run::ImportError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
 use partnerly_core::store::StoreError;
@@ -104,6 +105,15 @@ impl From<SampleError> for CommandError {
         match e {
             SampleError::Roster(e) => e.into(),
             other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
+        }
+    }
+}
+
+impl From<ImportError> for CommandError {
+    fn from(e: ImportError) -> Self {
+        match e {
+            ImportError::Store(e) => e.into(),
+            other => CommandError::new(ErrorKind::File, other.to_string()),
         }
     }
 }

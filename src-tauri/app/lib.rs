@@ -6,12 +6,13 @@
 mod bindings;
 pub mod commands;
 pub mod error;
+pub mod imports;
 pub mod state;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use tauri::{Builder, Manager, Runtime};
+use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 
 use state::AppState;
 
@@ -20,6 +21,8 @@ use state::AppState;
 pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .manage(imports::CsvImports::default())
+        .on_window_event(on_file_drop)
         .invoke_handler(tauri::generate_handler![
             commands::workspace::workspace_status,
             commands::workspace::retry_open_workspace,
@@ -34,7 +37,58 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::roster::update_influencer,
             commands::roster::delete_influencer,
             commands::roster::list_countries,
+            commands::import::choose_csv_import,
+            commands::import::run_csv_import,
+            commands::import::cancel_csv_import,
+            commands::import::discard_csv_import,
         ])
+}
+
+/// Files dragged over the window: tell the UI to show its drop overlay; files
+/// dropped: preview each (off the UI thread) and hand the UI a token per file.
+/// The paths themselves never go to the webview.
+fn on_file_drop<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
+    let WindowEvent::DragDrop(drop) = event else { return };
+    let app = window.app_handle().clone();
+    match drop {
+        DragDropEvent::Enter { .. } => {
+            let _ = app.emit(events::DRAG, true);
+        }
+        DragDropEvent::Leave => {
+            let _ = app.emit(events::DRAG, false);
+        }
+        DragDropEvent::Drop { paths, .. } => {
+            let _ = app.emit(events::DRAG, false);
+            let paths = paths.clone();
+            tauri::async_runtime::spawn_blocking(move || {
+                let store = app.state::<AppState>().store();
+                for path in paths {
+                    let prepared = match &store {
+                        Ok(store) => app.state::<imports::CsvImports>().prepare(store, &path),
+                        Err(problem) => Err(imports::CsvRefused {
+                            file_name: path.display().to_string(),
+                            message: problem.message.clone(),
+                        }),
+                    };
+                    let _ = match prepared {
+                        Ok(preview) => app.emit(events::DROPPED, preview),
+                        Err(refused) => app.emit(events::REFUSED, refused),
+                    };
+                }
+            });
+        }
+        _ => {}
+    }
+}
+
+/// Events the app sends the window.
+pub mod events {
+    /// `true` while files are dragged over the window.
+    pub const DRAG: &str = "files-dragging";
+    /// A dropped file, previewed: a `CsvPreview`.
+    pub const DROPPED: &str = "file-dropped";
+    /// A dropped file that cannot be imported: a `CsvRefused`.
+    pub const REFUSED: &str = "file-refused";
 }
 
 /// The app's compiled configuration: `tauri.conf.json`, the bundled UI and

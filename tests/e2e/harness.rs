@@ -208,6 +208,54 @@ impl Harness {
         xdotool(&["key", "Return"]);
     }
 
+    /// Drops `file` on the app window with a real native drag: a small GTK
+    /// window offers the file, and the pointer drags it across, as a person
+    /// dragging from a file manager would.
+    pub fn drop_file(&self, file: &Path) {
+        use std::io::BufRead;
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/drag_source.py");
+        // The app window is centred on the 1280x800 screen; the source sits in the strip to its right.
+        let (source_x, source_y) = (1242, 300);
+        let mut source = Command::new("/usr/bin/python3")
+            .arg(&script)
+            .arg(file)
+            .args([source_x.to_string(), source_y.to_string()])
+            .env("DISPLAY", &self.display)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("Debian's python3 with python3-gi is installed");
+        let mut ready = String::new();
+        std::io::BufReader::new(source.stdout.take().unwrap())
+            .read_line(&mut ready)
+            .unwrap();
+        assert_eq!(ready.trim(), "ready", "the drag source window appeared");
+        std::thread::sleep(Duration::from_millis(300));
+
+        let xdotool = |args: &[&str]| {
+            let status = Command::new("xdotool")
+                .args(args)
+                .env("DISPLAY", &self.display)
+                .status()
+                .unwrap();
+            assert!(status.success(), "xdotool {args:?}");
+        };
+        let (from_x, from_y) = (source_x + 18, source_y + 60);
+        let (to_x, to_y) = (640, 400);
+        xdotool(&["mousemove", &from_x.to_string(), &from_y.to_string()]);
+        xdotool(&["mousedown", "1"]);
+        for step in 1..=20 {
+            let x = from_x + (to_x - from_x) * step / 20;
+            let y = from_y + (to_y - from_y) * step / 20;
+            xdotool(&["mousemove", &x.to_string(), &y.to_string()]);
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        xdotool(&["mouseup", "1"]);
+        std::thread::sleep(Duration::from_millis(500));
+        let _ = source.kill();
+        let _ = source.wait();
+    }
+
     /// Kills the app for `data_dir` the hard way, as a crash or power cut would.
     pub fn kill_app(&self, data_dir: &Path) {
         let pattern = format!("--data-dir {}", data_dir.display());

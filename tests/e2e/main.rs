@@ -222,3 +222,38 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
     find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
     app.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_csv_dropped_on_the_window_is_previewed_and_imported() {
+    let (_turn, harness) = Harness::start_exclusive(5).await;
+    let data = tempfile::tempdir().unwrap();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/import/discovery-export.csv");
+
+    let app = harness.launch(data.path()).await;
+    find(&app, "//h2[normalize-space()='Your roster is empty']").await;
+    harness.drop_file(&file);
+
+    find(&app, "//h2[normalize-space()='Import discovery-export.csv']").await;
+    find(&app, "//td[normalize-space()='@Mara.Eats']").await;
+    harness.screenshot("09-import-preview");
+    click(&app, "//button[normalize-space()='Import']").await;
+
+    find(
+        &app,
+        "//div[@role='status']//div[strong[normalize-space()='5'] and span[normalize-space()='new']]",
+    )
+    .await;
+    find(
+        &app,
+        "//li[span[normalize-space()='line 8'] and contains(., \"followers '-500' cannot be negative\")]",
+    )
+    .await;
+    harness.screenshot("10-import-summary");
+    click(&app, "//button[normalize-space()='Done']").await;
+
+    find(&app, "//p[normalize-space()='5 creators']").await;
+    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    harness.screenshot("11-imported-roster");
+    app.close().await.unwrap();
+}

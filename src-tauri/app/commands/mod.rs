@@ -2,5 +2,6 @@
 //! take the store, call core, map the error. Commands are `async` so that
 //! Tauri runs them off the main thread and a disk flush never stalls the window.
 
+pub mod import;
 pub mod roster;
 pub mod workspace;

@@ -1,16 +1,20 @@
 // Every call from the UI to the app goes through here: one typed function per
 // command, and one error type, so components never see `invoke` or raw errors.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   CommandError,
   Country,
+  CsvPreview,
   ErrorKind,
   ExportOutcome,
+  Field,
   FieldError,
   ImportPreview,
+  ImportSummary,
   Influencer,
   InfluencerDraft,
+  Progress,
   WorkspaceStatus,
   WorkspaceSummary,
 } from "../bindings";
@@ -81,4 +85,14 @@ export const api = {
   updateInfluencer: (id: string, draft: InfluencerDraft) => call<Influencer>("update_influencer", { id, draft }),
   deleteInfluencer: (id: string) => call<null>("delete_influencer", { id }),
   listCountries: () => call<Country[]>("list_countries"),
+
+  /** Opens the native file dialog and previews the file; `null` if cancelled. */
+  chooseCsvImport: () => call<CsvPreview | null>("choose_csv_import"),
+  runCsvImport: (token: number, mapping: (Field | null)[], onProgress: (p: Progress) => void) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    return call<ImportSummary>("run_csv_import", { token, mapping, onProgress: channel });
+  },
+  cancelCsvImport: (token: number) => call<null>("cancel_csv_import", { token }),
+  discardCsvImport: (token: number) => call<null>("discard_csv_import", { token }),
 };

@@ -11,6 +11,7 @@
 pub mod columns;
 pub mod decode;
 pub mod dialect;
+pub mod memory;
 pub mod merge;
 pub mod rows;
 pub mod run;

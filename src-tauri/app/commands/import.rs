@@ -1,0 +1,81 @@
+use partnerly_core::import::columns::Field;
+use partnerly_core::import::{memory, run};
+use tauri::ipc::Channel;
+use tauri::{Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{CommandError, ErrorKind};
+use crate::imports::{CsvImports, CsvPreview};
+use crate::state::AppState;
+
+/// Asks for a file (native dialog) and previews it; `null` if cancelled.
+#[tauri::command]
+pub async fn choose_csv_import<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    imports: State<'_, CsvImports>,
+) -> Result<Option<CsvPreview>, CommandError> {
+    let store = state.store()?;
+    let Some(choice) = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("Import influencers")
+        .add_filter("Tables (CSV, TSV, TXT)", &["csv", "tsv", "txt"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|e| CommandError::new(ErrorKind::File, format!("that file cannot be used: {e}")))?;
+    imports
+        .prepare(&store, &path)
+        .map(Some)
+        .map_err(|refused| CommandError::new(ErrorKind::File, refused.message))
+}
+
+/// Imports a previewed file with the mapping the person settled on,
+/// reporting progress on `on_progress`; remembers the mapping for next time.
+#[tauri::command]
+pub async fn run_csv_import(
+    state: State<'_, AppState>,
+    imports: State<'_, CsvImports>,
+    token: u32,
+    mapping: Vec<Option<Field>>,
+    on_progress: Channel<run::Progress>,
+) -> Result<run::ImportSummary, CommandError> {
+    let store = state.store()?;
+    let (path, header, cancel) = imports.start(token)?;
+    let worker_store = store.clone();
+    let worker_mapping = mapping.clone();
+    let outcome = tauri::async_runtime::spawn_blocking(move || {
+        run::import_file(
+            &worker_store,
+            &path,
+            Some(worker_mapping),
+            &mut |progress| {
+                let _ = on_progress.send(progress);
+            },
+            &cancel,
+        )
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorKind::Storage, format!("the import stopped unexpectedly: {e}")));
+    imports.finished(token);
+    let summary = outcome??;
+    memory::remember(&store, &header, &mapping)?;
+    Ok(summary)
+}
+
+#[tauri::command]
+pub async fn cancel_csv_import(imports: State<'_, CsvImports>, token: u32) -> Result<(), CommandError> {
+    imports.cancel(token);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn discard_csv_import(imports: State<'_, CsvImports>, token: u32) -> Result<(), CommandError> {
+    imports.discard(token);
+    Ok(())
+}

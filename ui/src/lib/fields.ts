@@ -1,0 +1,53 @@
+// The choices for "what does this column hold" in the import preview.
+
+import type { Field, Platform } from "../bindings";
+import { platformLabel, platforms } from "./format";
+
+export type FieldChoice = { key: string; label: string; field: Field };
+
+const simple: [Field, string][] = [
+  [{ field: "name" }, "Name"],
+  [{ field: "first_name" }, "First name"],
+  [{ field: "last_name" }, "Last name"],
+  [{ field: "handle" }, "Handle or profile link"],
+  [{ field: "platform" }, "Platform"],
+  [{ field: "profile_url" }, "Profile link"],
+  [{ field: "followers" }, "Followers"],
+  [{ field: "email" }, "Email"],
+  [{ field: "country" }, "Country"],
+  [{ field: "niches" }, "Niches"],
+  [{ field: "notes" }, "Notes"],
+];
+
+export function fieldKey(field: Field | null): string {
+  if (!field) return "";
+  return "platform" in field ? `${field.field}:${field.platform}` : field.field;
+}
+
+export const fieldChoices: FieldChoice[] = [
+  ...simple.map(([field, label]) => ({ key: fieldKey(field), label, field })),
+  ...platforms.flatMap((platform: Platform) => [
+    {
+      key: `platform_handle:${platform}`,
+      label: `${platformLabel[platform]} handle`,
+      field: { field: "platform_handle", platform } as Field,
+    },
+    {
+      key: `platform_followers:${platform}`,
+      label: `${platformLabel[platform]} followers`,
+      field: { field: "platform_followers", platform } as Field,
+    },
+  ]),
+];
+
+const byKey = new Map(fieldChoices.map((c) => [c.key, c.field]));
+
+/** The field for a choice key; fields Partnerly does not store yet map to nothing. */
+export function fieldOf(key: string): Field | null {
+  return byKey.get(key) ?? null;
+}
+
+/** Whether a mapping names an account, without which no row is a creator. */
+export function identifiesAnAccount(mapping: (Field | null)[]): boolean {
+  return mapping.some((f) => f && (f.field === "handle" || f.field === "profile_url" || f.field === "platform_handle"));
+}
