@@ -193,19 +193,11 @@ impl Harness {
             "ctrl+l"
         };
         std::thread::sleep(Duration::from_millis(500));
-        let xdotool = |args: &[&str]| {
-            let status = Command::new("xdotool")
-                .args(args)
-                .env("DISPLAY", &self.display)
-                .status()
-                .unwrap();
-            assert!(status.success(), "xdotool {args:?}");
-        };
-        xdotool(&["windowfocus", "--sync", &window]);
-        xdotool(&["key", "--clearmodifiers", select]);
-        xdotool(&["type", "--delay", "15", &path.display().to_string()]);
+        self.xdotool(&["windowfocus", "--sync", &window]);
+        self.xdotool(&["key", "--clearmodifiers", select]);
+        self.xdotool(&["type", "--delay", "15", &path.display().to_string()]);
         std::thread::sleep(Duration::from_millis(400));
-        xdotool(&["key", "Return"]);
+        self.xdotool(&["key", "Return"]);
     }
 
     /// Drops `file` on the app window with a real native drag: a small GTK
@@ -231,26 +223,18 @@ impl Harness {
         assert_eq!(ready.trim(), "ready", "the drag source window appeared");
         std::thread::sleep(Duration::from_millis(300));
 
-        let xdotool = |args: &[&str]| {
-            let status = Command::new("xdotool")
-                .args(args)
-                .env("DISPLAY", &self.display)
-                .status()
-                .unwrap();
-            assert!(status.success(), "xdotool {args:?}");
-        };
         let (from_x, from_y) = (source_x + 18, source_y + 60);
         let (to_x, to_y) = (640, 400);
-        xdotool(&["mousemove", &from_x.to_string(), &from_y.to_string()]);
-        xdotool(&["mousedown", "1"]);
+        self.xdotool(&["mousemove", &from_x.to_string(), &from_y.to_string()]);
+        self.xdotool(&["mousedown", "1"]);
         for step in 1..=20 {
             let x = from_x + (to_x - from_x) * step / 20;
             let y = from_y + (to_y - from_y) * step / 20;
-            xdotool(&["mousemove", &x.to_string(), &y.to_string()]);
+            self.xdotool(&["mousemove", &x.to_string(), &y.to_string()]);
             std::thread::sleep(Duration::from_millis(40));
         }
         std::thread::sleep(Duration::from_millis(200));
-        xdotool(&["mouseup", "1"]);
+        self.xdotool(&["mouseup", "1"]);
         std::thread::sleep(Duration::from_millis(500));
         let _ = source.kill();
         let _ = source.wait();
@@ -271,6 +255,17 @@ impl Harness {
                 .unwrap()
                 .success()
         });
+    }
+}
+
+impl Harness {
+    fn xdotool(&self, args: &[&str]) {
+        let status = Command::new("xdotool")
+            .args(args)
+            .env("DISPLAY", &self.display)
+            .status()
+            .expect("xdotool is installed");
+        assert!(status.success(), "xdotool {args:?}");
     }
 }
 
