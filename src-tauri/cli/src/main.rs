@@ -7,9 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use partnerly_core::import::run as import;
-use partnerly_core::roster::{self, AccountDraft, Influencer, InfluencerDraft, Platform, RosterError};
+use partnerly_core::roster::{
+    self, AccountDraft, Influencer, InfluencerDraft, Platform, RosterError, RosterFilter, SortBy, Tier,
+};
 use partnerly_core::store::Store;
-use partnerly_core::{sample, workspace, APP_IDENTIFIER, DATA_DIR_ENV};
+use partnerly_core::{country, export, sample, workspace, APP_IDENTIFIER, DATA_DIR_ENV};
 
 #[derive(Parser)]
 #[command(name = "partnerly-cli", version, about = "Partnerly from the command line")]
@@ -54,11 +56,22 @@ enum Command {
 enum InfluencersCommand {
     /// Add an influencer
     Add(AddArgs),
-    /// List every influencer
+    /// List influencers, all or those matching the filters
     List {
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Print a JSON array instead of a table
         #[arg(long)]
         json: bool,
+    },
+    /// Write influencers (all, or those matching the filters) to a CSV file
+    /// for spreadsheets: UTF-8 with BOM, formulas neutralised
+    Export {
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// The CSV file to write
+        #[arg(long = "csv", value_name = "FILE")]
+        file: PathBuf,
     },
     /// Show one influencer
     Show {
@@ -68,6 +81,77 @@ enum InfluencersCommand {
     },
     /// Delete an influencer
     Remove { id: String },
+}
+
+#[derive(Args)]
+struct FilterArgs {
+    /// Words to find in names, handles, emails and niches
+    #[arg(long)]
+    search: Option<String>,
+    /// Only creators with an account on this platform
+    #[arg(long)]
+    platform: Option<String>,
+    /// Only this follower tier (of the largest account): emerging, nano, micro, mid, macro, mega
+    #[arg(long)]
+    tier: Option<String>,
+    /// Only creators based in this country (name or ISO code)
+    #[arg(long)]
+    country: Option<String>,
+    /// Only creators with this niche
+    #[arg(long)]
+    niche: Option<String>,
+    /// Sort by name, followers, country or added
+    #[arg(long, default_value = "name")]
+    sort: String,
+    /// Largest, latest or Z first
+    #[arg(long)]
+    desc: bool,
+}
+
+impl FilterArgs {
+    fn query(&self, store: &Store) -> Result<Vec<Influencer>, String> {
+        let platform = match &self.platform {
+            Some(text) => Some(
+                Platform::parse(text)
+                    .ok_or_else(|| format!("--platform '{text}' is not a platform Partnerly knows"))?,
+            ),
+            None => None,
+        };
+        let tier = match &self.tier {
+            Some(text) => Some(Tier::parse(text).ok_or_else(|| {
+                format!("--tier '{text}' is not a tier; use emerging, nano, micro, mid, macro or mega")
+            })?),
+            None => None,
+        };
+        let country = match &self.country {
+            Some(text) => Some(
+                country::resolve(text)
+                    .ok_or_else(|| format!("--country '{text}' is not a country Partnerly knows"))?
+                    .code
+                    .clone(),
+            ),
+            None => None,
+        };
+        let sort = match self.sort.to_lowercase().as_str() {
+            "name" => SortBy::Name,
+            "followers" => SortBy::Followers,
+            "country" => SortBy::Country,
+            "added" => SortBy::Added,
+            other => {
+                return Err(format!(
+                    "--sort '{other}' is not a column; use name, followers, country or added"
+                ))
+            }
+        };
+        let filter = RosterFilter {
+            search: self.search.clone().unwrap_or_default(),
+            platform,
+            tier,
+            country,
+            niche: self.niche.clone(),
+        };
+        roster::query(store, &filter, sort, self.desc).map_err(roster_message)
+    }
 }
 
 #[derive(Args)]
@@ -170,8 +254,14 @@ fn influencers(store: &Store, command: InfluencersCommand) -> Result<(), String>
                 Ok(())
             }
         }
-        InfluencersCommand::List { json } => {
-            let all = roster::list(store).map_err(roster_message)?;
+        InfluencersCommand::Export { filter, file } => {
+            let found = filter.query(store)?;
+            export::write_csv(&found, &file).map_err(|e| e.to_string())?;
+            println!("Exported {} influencer(s) to {}", found.len(), file.display());
+            Ok(())
+        }
+        InfluencersCommand::List { filter, json } => {
+            let all = filter.query(store)?;
             if json {
                 print_json(&all)
             } else {

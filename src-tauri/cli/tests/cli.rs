@@ -222,3 +222,48 @@ fn an_import_killed_midway_leaves_the_roster_as_it_was() {
         assert_eq!(after, before, "nothing of a killed import is kept");
     }
 }
+
+#[test]
+fn list_filters_and_csv_export() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["sample"]);
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["influencers", "list", "--json"];
+        all.extend_from_slice(args);
+        let text = ok(dir.path(), &all);
+        serde_json::from_str::<Vec<Value>>(&text)
+            .unwrap()
+            .into_iter()
+            .map(|i| i["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        names(&["--platform", "instagram", "--country", "Germany"]),
+        ["Hannah Schulz", "Jonas Weber"]
+    );
+    assert_eq!(
+        names(&["--tier", "mega", "--sort", "followers", "--desc"]),
+        ["Kenji Watanabe", "Daniel Okafor"]
+    );
+    assert!(failure(dir.path(), &["influencers", "list", "--tier", "giga"]).contains("--tier 'giga' is not a tier"));
+
+    let file = dir.path().join("germany.csv");
+    let out = ok(
+        dir.path(),
+        &[
+            "influencers",
+            "export",
+            "--country",
+            "DE",
+            "--csv",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.starts_with("Exported 2 influencer(s)"), "{out}");
+    let csv = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}Name,Email,Country,Niches,Notes,Instagram handle,Instagram followers,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 3);
+}

@@ -5,6 +5,7 @@
 //! `cargo test` and builds in seconds.
 
 pub mod country;
+pub mod export;
 pub mod import;
 pub mod roster;
 pub mod sample;

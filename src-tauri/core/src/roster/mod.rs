@@ -3,6 +3,7 @@
 
 mod model;
 mod profile;
+mod query;
 mod validate;
 
 use chrono::{DateTime, Utc};
@@ -10,6 +11,7 @@ use uuid::Uuid;
 
 pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
 pub use profile::parse_account_ref;
+pub use query::{query, RosterFilter, SortBy, Tier};
 pub use validate::{normalise_email, normalise_handle, validate, FieldError, ValidDraft};
 
 use crate::store::{Store, StoreError};
