@@ -6,8 +6,11 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::commands::roster::RosterPage;
 use partnerly_core::country::Country;
-use partnerly_core::roster::{Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform};
+use partnerly_core::roster::{
+    Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
+};
 use partnerly_core::workspace::WorkspaceSummary;
 use ts_rs::{Config, TS};
 
@@ -51,6 +54,10 @@ fn generate() -> BTreeMap<String, String> {
         Platform,
         Progress,
         Rejection,
+        RosterFilter,
+        RosterPage,
+        SortBy,
+        Tier,
         WorkspaceStatus,
         WorkspaceSummary,
     );

@@ -17,6 +17,8 @@ const COMMANDS: &[&str] = &[
     "update_influencer",
     "delete_influencer",
     "list_countries",
+    "query_influencers",
+    "export_roster_csv",
     "choose_csv_import",
     "run_csv_import",
     "cancel_csv_import",

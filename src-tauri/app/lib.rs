@@ -37,6 +37,8 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::roster::update_influencer,
             commands::roster::delete_influencer,
             commands::roster::list_countries,
+            commands::roster::query_influencers,
+            commands::roster::export_roster_csv,
             commands::import::choose_csv_import,
             commands::import::run_csv_import,
             commands::import::cancel_csv_import,

@@ -1,6 +1,13 @@
 use partnerly_core::country::{self, Country};
-use partnerly_core::roster::{self, Influencer, InfluencerDraft};
-use tauri::State;
+use partnerly_core::export;
+use partnerly_core::roster::{self, Influencer, InfluencerDraft, RosterFilter, SortBy};
+use serde::Serialize;
+use tauri::{Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::commands::workspace::ExportOutcome;
+use crate::error::ErrorKind;
 
 use crate::error::CommandError;
 use crate::state::AppState;
@@ -37,4 +44,61 @@ pub async fn delete_influencer(state: State<'_, AppState>, id: String) -> Result
 #[tauri::command]
 pub fn list_countries() -> Vec<Country> {
     country::all().to_vec()
+}
+
+/// One page of a filtered, sorted roster.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RosterPage {
+    /// How many creators match in all.
+    pub total: u32,
+    pub influencers: Vec<Influencer>,
+}
+
+#[tauri::command]
+pub async fn query_influencers(
+    state: State<'_, AppState>,
+    filter: RosterFilter,
+    sort: SortBy,
+    descending: bool,
+    offset: u32,
+    limit: u32,
+) -> Result<RosterPage, CommandError> {
+    let found = roster::query(&*state.store()?, &filter, sort, descending)?;
+    Ok(RosterPage {
+        total: found.len() as u32,
+        influencers: found.into_iter().skip(offset as usize).take(limit as usize).collect(),
+    })
+}
+
+/// Asks where to save (native dialog) and writes the creators matching the
+/// filter as CSV; `null` when the person cancels.
+#[tauri::command]
+pub async fn export_roster_csv<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    filter: RosterFilter,
+    sort: SortBy,
+    descending: bool,
+) -> Result<Option<ExportOutcome>, CommandError> {
+    let found = roster::query(&*state.store()?, &filter, sort, descending)?;
+    let suggested = format!("partnerly-roster-{}.csv", chrono::Local::now().format("%Y-%m-%d"));
+    let Some(choice) = window
+        .dialog()
+        .file()
+        .set_parent(&window)
+        .set_title("Export roster")
+        .add_filter("CSV", &["csv"])
+        .set_file_name(suggested)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = choice
+        .into_path()
+        .map_err(|e| CommandError::new(ErrorKind::File, format!("that location cannot be used: {e}")))?;
+    export::write_csv(&found, &path).map_err(|e| CommandError::new(ErrorKind::File, e.to_string()))?;
+    Ok(Some(ExportOutcome {
+        path: path.display().to_string(),
+        influencers: found.len() as u32,
+    }))
 }

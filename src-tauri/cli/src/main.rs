@@ -106,6 +106,9 @@ struct FilterArgs {
     /// Largest, latest or Z first
     #[arg(long)]
     desc: bool,
+    /// At most this many, from the top of the sorted list
+    #[arg(long)]
+    limit: Option<usize>,
 }
 
 impl FilterArgs {
@@ -150,7 +153,11 @@ impl FilterArgs {
             country,
             niche: self.niche.clone(),
         };
-        roster::query(store, &filter, sort, self.desc).map_err(roster_message)
+        let mut found = roster::query(store, &filter, sort, self.desc).map_err(roster_message)?;
+        if let Some(limit) = self.limit {
+            found.truncate(limit);
+        }
+        Ok(found)
     }
 }
 

@@ -15,6 +15,9 @@ import type {
   Influencer,
   InfluencerDraft,
   Progress,
+  RosterFilter,
+  RosterPage,
+  SortBy,
   WorkspaceStatus,
   WorkspaceSummary,
 } from "../bindings";
@@ -85,6 +88,11 @@ export const api = {
   updateInfluencer: (id: string, draft: InfluencerDraft) => call<Influencer>("update_influencer", { id, draft }),
   deleteInfluencer: (id: string) => call<null>("delete_influencer", { id }),
   listCountries: () => call<Country[]>("list_countries"),
+  queryInfluencers: (filter: RosterFilter, sort: SortBy, descending: boolean, offset: number, limit: number) =>
+    call<RosterPage>("query_influencers", { filter, sort, descending, offset, limit }),
+  /** Opens the native save dialog; `null` if the person cancels it. */
+  exportRosterCsv: (filter: RosterFilter, sort: SortBy, descending: boolean) =>
+    call<ExportOutcome | null>("export_roster_csv", { filter, sort, descending }),
 
   /** Opens the native file dialog and previews the file; `null` if cancelled. */
   chooseCsvImport: () => call<CsvPreview | null>("choose_csv_import"),

@@ -1,5 +1,5 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen, within } from "@testing-library/svelte";
+import { render, screen, waitFor, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Influencer, InfluencerDraft } from "../bindings";
@@ -33,10 +33,15 @@ function fakeApp(initial: Influencer[] = []) {
   const calls: string[] = [];
   mockIPC((cmd, args) => {
     calls.push(cmd);
-    const payload = args as { draft?: InfluencerDraft; id?: string };
+    const payload = args as { draft?: InfluencerDraft; id?: string; filter?: { search: string }; offset?: number };
     switch (cmd) {
-      case "list_influencers":
-        return roster;
+      case "query_influencers": {
+        const words = (payload.filter?.search ?? "").toLowerCase().replace(/@/g, "").split(/\s+/).filter(Boolean);
+        const found = roster.filter((i) =>
+          words.every((w) => `${i.name} ${i.accounts.map((a) => a.handle).join(" ")}`.toLowerCase().includes(w)),
+        );
+        return { total: found.length, influencers: found.slice(payload.offset ?? 0) };
+      }
       case "list_countries":
         return countries;
       case "load_sample":
@@ -123,7 +128,9 @@ describe("Roster", () => {
     const app = fakeApp([influencer("Jonas Weber", "jonas.rides", 41800), influencer("Mara Costa", "mara.eats", 48200)]);
     render(Roster);
     await userEvent.type(await screen.findByLabelText("Search the roster"), "@mara");
-    expect(screen.queryByRole("button", { name: "Open Jonas Weber" })).not.toBeInTheDocument();
+    // The app answers the search (after a short pause in typing).
+    await waitFor(() => expect(screen.queryByRole("button", { name: "Open Jonas Weber" })).not.toBeInTheDocument());
+    expect(screen.getByText("1 matching")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Open Mara Costa" }));
 
     await userEvent.click(screen.getByRole("button", { name: "Delete" }));
@@ -131,8 +138,8 @@ describe("Roster", () => {
     expect(within(dialog).getByText("Delete Mara Costa?")).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole("button", { name: "Delete" }));
 
-    expect(await screen.findByRole("button", { name: "Open Jonas Weber" })).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: "Open Mara Costa" })).not.toBeInTheDocument();
+    // Back on the list, still searching for @mara: no one matches any more.
+    expect(await screen.findByRole("heading", { name: "No one matches" })).toBeInTheDocument();
     expect(app.roster.map((i) => i.name)).toEqual(["Jonas Weber"]);
     expect(notices.map((n) => n.text)).toContain("Deleted Mara Costa.");
   });

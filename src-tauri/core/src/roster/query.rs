@@ -54,9 +54,14 @@ impl Tier {
 }
 
 impl Influencer {
-    /// Followers of the largest account: what tiers and sorting go by.
+    /// Followers of the largest account: what the tier goes by.
     pub fn top_followers(&self) -> u64 {
         self.accounts.iter().map(|a| a.followers).max().unwrap_or(0)
+    }
+
+    /// Followers across all accounts: what the roster shows and sorts by.
+    pub fn total_followers(&self) -> u64 {
+        self.accounts.iter().map(|a| a.followers).sum()
     }
 }
 
@@ -148,7 +153,7 @@ pub fn query(
         .collect();
     match sort {
         SortBy::Name => found.sort_by_cached_key(|i| i.name.to_lowercase()),
-        SortBy::Followers => found.sort_by_key(|i| i.top_followers()),
+        SortBy::Followers => found.sort_by_key(|i| i.total_followers()),
         SortBy::Country => found.sort_by(|a, b| a.country.cmp(&b.country).then_with(|| a.name.cmp(&b.name))),
         SortBy::Added => found.sort_by_key(|i| i.created_at),
     }
