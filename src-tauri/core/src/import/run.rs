@@ -220,6 +220,30 @@ fn describe_delimiter(d: u8) -> String {
     }
 }
 
+/// Everything the importer does to a file's bytes short of the store:
+/// encoding, layout, columns, and each row read to a creator or a reason.
+/// For the fuzz target and property tests: it must never panic, whatever
+/// the bytes.
+pub fn read_bytes(bytes: &[u8]) -> Result<Vec<RowOutcome>, NotText> {
+    let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    let encoding = decode::detect(sample, sample.len() == bytes.len())?;
+    let text = decode::decode_sample(sample, encoding);
+    let dialect = dialect::detect(&text, sample.len() == bytes.len());
+    let mapping = map_header(&dialect.header);
+    let mut decoded = String::new();
+    let _ = decode::decoding_reader(bytes, encoding).read_to_string(&mut decoded);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(dialect.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(decoded.as_bytes());
+    Ok(reader
+        .records()
+        .filter_map(Result::ok)
+        .map(|record| read_row(&record.iter().map(str::to_string).collect::<Vec<_>>(), &mapping))
+        .collect())
+}
+
 /// Looks at a file without importing anything.
 pub fn preview(path: &Path) -> Result<FilePreview, ImportError> {
     let sniffed = sniff(path)?;

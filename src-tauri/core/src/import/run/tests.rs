@@ -225,3 +225,30 @@ fn a_mapping_chosen_by_the_person_overrides_the_header() {
     assert_eq!(summary.imported, 1);
     assert_eq!(roster::list(&store).unwrap()[0].accounts[0].followers, 48_200);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = read_bytes(&bytes);
+        }
+
+        #[test]
+        fn on_table_shaped_text(
+            cells in proptest::collection::vec("[a-zA-Z0-9@.,;|\t\"' %/:_-]{0,12}", 1..40),
+            width in 1usize..6,
+        ) {
+            let mut text = String::from("platform,username,followers,email,country\n");
+            for row in cells.chunks(width) {
+                text.push_str(&row.join(","));
+                text.push('\n');
+            }
+            let _ = read_bytes(text.as_bytes());
+        }
+    }
+}

@@ -1,6 +1,6 @@
 """Writes a realistic roster CSV of N creators for the import benchmark.
 
-Usage: python3 bench/make_roster_csv.py N OUT.csv
+Usage: python3 src-tauri/core/benches/make_roster_csv.py N OUT.csv
 Columns as a discovery-tool export has them; about 150 bytes a row; a fixed
 seed, so every run measures the same file.
 """
