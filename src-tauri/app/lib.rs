@@ -5,6 +5,7 @@
 #[cfg(test)]
 mod bindings;
 pub mod commands;
+mod dialogs;
 pub mod error;
 pub mod imports;
 pub mod state;

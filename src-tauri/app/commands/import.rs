@@ -2,8 +2,8 @@ use partnerly_core::import::columns::Field;
 use partnerly_core::import::{memory, run};
 use tauri::ipc::Channel;
 use tauri::{Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::dialogs;
 use crate::error::{CommandError, ErrorKind};
 use crate::imports::{CsvImports, CsvPreview};
 use crate::state::AppState;
@@ -16,19 +16,10 @@ pub async fn choose_csv_import<R: Runtime>(
     imports: State<'_, CsvImports>,
 ) -> Result<Option<CsvPreview>, CommandError> {
     let store = state.store()?;
-    let Some(choice) = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("Import influencers")
-        .add_filter("Tables (CSV, TSV, TXT)", &["csv", "tsv", "txt"])
-        .blocking_pick_file()
-    else {
+    let tables: (&str, &[&str]) = ("Tables (CSV, TSV, TXT)", &["csv", "tsv", "txt"]);
+    let Some(path) = dialogs::open_path(&window, "Import influencers", tables)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|e| CommandError::new(ErrorKind::File, format!("that file cannot be used: {e}")))?;
     imports
         .prepare(&store, &path)
         .map(Some)

@@ -3,10 +3,10 @@ use partnerly_core::export;
 use partnerly_core::roster::{self, Influencer, InfluencerDraft, RosterFilter, SortBy};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 use crate::commands::workspace::ExportOutcome;
+use crate::dialogs;
 use crate::error::ErrorKind;
 
 use crate::error::CommandError;
@@ -82,20 +82,9 @@ pub async fn export_roster_csv<R: Runtime>(
 ) -> Result<Option<ExportOutcome>, CommandError> {
     let found = roster::query(&*state.store()?, &filter, sort, descending)?;
     let suggested = format!("partnerly-roster-{}.csv", chrono::Local::now().format("%Y-%m-%d"));
-    let Some(choice) = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("Export roster")
-        .add_filter("CSV", &["csv"])
-        .set_file_name(suggested)
-        .blocking_save_file()
-    else {
+    let Some(path) = dialogs::save_path(&window, "Export roster", ("CSV", &["csv"]), suggested)? else {
         return Ok(None);
     };
-    let path = choice
-        .into_path()
-        .map_err(|e| CommandError::new(ErrorKind::File, format!("that location cannot be used: {e}")))?;
     export::write_csv(&found, &path).map_err(|e| CommandError::new(ErrorKind::File, e.to_string()))?;
     Ok(Some(ExportOutcome {
         path: path.display().to_string(),

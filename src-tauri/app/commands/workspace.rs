@@ -1,5 +1,3 @@
-use std::path::PathBuf;
-
 use chrono::{DateTime, Utc};
 use partnerly_core::roster::Influencer;
 use partnerly_core::sample;
@@ -7,9 +5,9 @@ use partnerly_core::store::Store;
 use partnerly_core::workspace::{self, WorkspaceSummary};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::{DialogExt, FilePath};
 use ts_rs::TS;
 
+use crate::dialogs;
 use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
 
@@ -74,13 +72,7 @@ pub struct ImportPreview {
     pub replaces: u32,
 }
 
-const FILTER_NAME: &str = "Partnerly workspace";
-
-fn chosen_path(choice: FilePath) -> Result<PathBuf, CommandError> {
-    choice
-        .into_path()
-        .map_err(|e| CommandError::new(ErrorKind::File, format!("that location cannot be used: {e}")))
-}
+const JSON_FILTER: (&str, &[&str]) = ("Partnerly workspace", &["json"]);
 
 /// Asks where to save (native dialog) and writes the whole workspace there.
 /// `null` when the person cancels the dialog.
@@ -91,18 +83,9 @@ pub async fn export_workspace<R: Runtime>(
 ) -> Result<Option<ExportOutcome>, CommandError> {
     let store = state.store()?;
     let suggested = format!("partnerly-workspace-{}.json", chrono::Local::now().format("%Y-%m-%d"));
-    let Some(choice) = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("Export workspace")
-        .add_filter(FILTER_NAME, &["json"])
-        .set_file_name(suggested)
-        .blocking_save_file()
-    else {
+    let Some(path) = dialogs::save_path(&window, "Export workspace", JSON_FILTER, suggested)? else {
         return Ok(None);
     };
-    let path = chosen_path(choice)?;
     let summary = workspace::export(&store, &path)?;
     Ok(Some(ExportOutcome {
         path: path.display().to_string(),
@@ -118,17 +101,10 @@ pub async fn choose_workspace_import<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Option<ImportPreview>, CommandError> {
     let store = state.store()?;
-    let Some(choice) = window
-        .dialog()
-        .file()
-        .set_parent(&window)
-        .set_title("Import workspace")
-        .add_filter(FILTER_NAME, &["json"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = dialogs::open_path(&window, "Import workspace", JSON_FILTER)? else {
         return Ok(None);
     };
-    let prepared = workspace::prepare_import(&chosen_path(choice)?)?;
+    let prepared = workspace::prepare_import(&path)?;
     Ok(Some(ImportPreview {
         path: prepared.path.display().to_string(),
         exported_at: prepared.exported_at,
