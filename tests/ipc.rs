@@ -41,6 +41,23 @@ fn invoke(window: &WebviewWindow<MockRuntime>, command: &str, args: Value) -> Re
     get_ipc_response(window, request).map(|body| body.deserialize::<Value>().unwrap())
 }
 
+/// The arguments of `query_influencers` for the whole roster, by name.
+fn everyone() -> Value {
+    json!({
+        "filter": {"search": "", "platform": null, "tier": null, "country": null, "niche": null},
+        "sort": "name", "descending": false, "offset": 0, "limit": 1000
+    })
+}
+
+fn list(window: &WebviewWindow<MockRuntime>) -> Value {
+    let page = invoke(window, "query_influencers", everyone()).unwrap();
+    assert_eq!(
+        page["total"].as_u64().unwrap() as usize,
+        page["influencers"].as_array().unwrap().len()
+    );
+    page["influencers"].clone()
+}
+
 fn mara() -> Value {
     json!({
         "name": "Mara Costa",
@@ -65,7 +82,7 @@ fn add_then_list_through_the_main_window() {
     );
     assert_eq!(added["country"], "PT");
 
-    let listed = invoke(&main, "list_influencers", json!({})).unwrap();
+    let listed = list(&main);
     assert_eq!(listed, json!([added.clone()]));
 
     let id = added["id"].as_str().unwrap();
@@ -75,7 +92,7 @@ fn add_then_list_through_the_main_window() {
     assert_eq!(updated["notes"], "Prefers email.");
 
     invoke(&main, "delete_influencer", json!({ "id": id })).unwrap();
-    assert_eq!(invoke(&main, "list_influencers", json!({})).unwrap(), json!([]));
+    assert_eq!(list(&main), json!([]));
 }
 
 #[test]
@@ -100,7 +117,7 @@ fn errors_arrive_as_kind_message_and_fields() {
 
     let missing = invoke(
         &main,
-        "get_influencer",
+        "delete_influencer",
         json!({ "id": "00000000-0000-0000-0000-000000000000" }),
     )
     .unwrap_err();
@@ -116,7 +133,7 @@ fn only_the_main_window_may_call_commands() {
     let dir = tempfile::tempdir().unwrap();
     let app = app(dir.path());
     let other = window(&app, "other");
-    let refused = invoke(&other, "list_influencers", json!({})).unwrap_err();
+    let refused = invoke(&other, "list_countries", json!({})).unwrap_err();
     assert!(refused.as_str().is_some_and(|m| m.contains("not allowed")), "{refused}");
 }
 
@@ -133,7 +150,7 @@ fn a_folder_in_use_is_reported_and_can_be_retried() {
         .as_str()
         .unwrap()
         .starts_with("This data folder is open in another Partnerly window"));
-    let refused = invoke(&main, "list_influencers", json!({})).unwrap_err();
+    let refused = invoke(&main, "query_influencers", everyone()).unwrap_err();
     assert_eq!(refused["kind"], "data_folder_in_use");
 
     drop(held);
@@ -186,11 +203,7 @@ fn an_import_is_applied_only_with_the_token_of_its_preview() {
         invoke(&main, "confirm_workspace_import", json!({ "token": token })).is_err(),
         "only once"
     );
-    let names: Vec<Value> = invoke(&main, "list_influencers", json!({}))
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone();
+    let names: Vec<Value> = list(&main).as_array().unwrap().clone();
     assert_eq!(names.len(), 1);
     assert_eq!(names[0]["name"], "Only One");
 }

@@ -11,8 +11,6 @@ const COMMANDS: &[&str] = &[
     "choose_workspace_import",
     "confirm_workspace_import",
     "discard_workspace_import",
-    "list_influencers",
-    "get_influencer",
     "add_influencer",
     "update_influencer",
     "delete_influencer",

@@ -32,8 +32,6 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::workspace::choose_workspace_import,
             commands::workspace::confirm_workspace_import,
             commands::workspace::discard_workspace_import,
-            commands::roster::list_influencers,
-            commands::roster::get_influencer,
             commands::roster::add_influencer,
             commands::roster::update_influencer,
             commands::roster::delete_influencer,

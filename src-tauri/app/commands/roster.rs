@@ -13,16 +13,6 @@ use crate::error::CommandError;
 use crate::state::AppState;
 
 #[tauri::command]
-pub async fn list_influencers(state: State<'_, AppState>) -> Result<Vec<Influencer>, CommandError> {
-    Ok(roster::list(&*state.store()?)?)
-}
-
-#[tauri::command]
-pub async fn get_influencer(state: State<'_, AppState>, id: String) -> Result<Influencer, CommandError> {
-    Ok(roster::get(&*state.store()?, &id)?)
-}
-
-#[tauri::command]
 pub async fn add_influencer(state: State<'_, AppState>, draft: InfluencerDraft) -> Result<Influencer, CommandError> {
     Ok(roster::add(&*state.store()?, &draft)?)
 }

@@ -9,11 +9,11 @@ describe("api", () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
-      return { id: "1", name: "Mara" };
+      return null;
     });
-    const found = await api.getInfluencer("1");
-    expect(found).toEqual({ id: "1", name: "Mara" });
-    expect(calls).toEqual([["get_influencer", { id: "1" }]]);
+    const result = await api.deleteInfluencer("1");
+    expect(result).toBeNull();
+    expect(calls).toEqual([["delete_influencer", { id: "1" }]]);
   });
 
   it("turns a command error into an ApiError with its fields", async () => {

@@ -82,8 +82,6 @@ export const api = {
   confirmWorkspaceImport: (token: number) => call<WorkspaceSummary>("confirm_workspace_import", { token }),
   discardWorkspaceImport: () => call<null>("discard_workspace_import"),
 
-  listInfluencers: () => call<Influencer[]>("list_influencers"),
-  getInfluencer: (id: string) => call<Influencer>("get_influencer", { id }),
   addInfluencer: (draft: InfluencerDraft) => call<Influencer>("add_influencer", { draft }),
   updateInfluencer: (id: string, draft: InfluencerDraft) => call<Influencer>("update_influencer", { id, draft }),
   deleteInfluencer: (id: string) => call<null>("delete_influencer", { id }),
