@@ -13,4 +13,8 @@ search: string, platform: Platform | null, tier: Tier | null,
 /**
  * ISO code.
  */
-country: string | null, niche: string | null, };
+country: string | null, 
+/**
+ * Part of a niche, any case.
+ */
+niche: string | null, };

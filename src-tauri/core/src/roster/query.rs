@@ -75,6 +75,7 @@ pub struct RosterFilter {
     pub tier: Option<Tier>,
     /// ISO code.
     pub country: Option<String>,
+    /// Part of a niche, any case.
     pub niche: Option<String>,
 }
 
@@ -111,7 +112,8 @@ impl RosterFilter {
         }
         if let Some(niche) = &self.niche {
             let niche = niche.trim().to_lowercase();
-            if !influencer.niches.contains(&niche) {
+            // Part of a niche is enough: "fit" finds "fitness".
+            if !niche.is_empty() && !influencer.niches.iter().any(|n| n.contains(niche.as_str())) {
                 return false;
             }
         }
@@ -224,5 +226,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(names(niche, SortBy::Name, false), ["Chloé Martin", "Daniel Okafor"]);
+        let part = RosterFilter {
+            niche: Some("cook".into()),
+            ..Default::default()
+        };
+        assert_eq!(names(part, SortBy::Name, false), ["Sofía Herrera"]);
     }
 }
