@@ -33,6 +33,15 @@ pub struct CsvRefused {
     pub message: String,
 }
 
+impl CsvRefused {
+    pub fn new(path: &Path, error: CommandError) -> CsvRefused {
+        CsvRefused {
+            file_name: file_name(path),
+            message: error.message,
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct CsvImports {
     next: AtomicU32,
@@ -49,13 +58,9 @@ fn file_name(path: &Path) -> String {
 
 impl CsvImports {
     /// Reads the start of `path` and holds it for import.
-    pub fn prepare(&self, store: &Store, path: &Path) -> Result<CsvPreview, CsvRefused> {
-        let refuse = |message: String| CsvRefused {
-            file_name: file_name(path),
-            message,
-        };
-        let mut preview = run::preview(path).map_err(|e| refuse(capitalised(&e.to_string())))?;
-        let remembered = match memory::recall(store, &preview.header).map_err(|e| refuse(e.to_string()))? {
+    pub fn prepare(&self, store: &Store, path: &Path) -> Result<CsvPreview, CommandError> {
+        let mut preview = run::preview(path)?;
+        let remembered = match memory::recall(store, &preview.header)? {
             Some(mapping) => {
                 preview.mapping = mapping;
                 true
@@ -111,8 +116,4 @@ impl CsvImports {
     pub fn discard(&self, token: u32) {
         self.pending.lock().unwrap_or_else(|p| p.into_inner()).remove(&token);
     }
-}
-
-fn capitalised(message: &str) -> String {
-    CommandError::new(ErrorKind::File, message).message
 }

@@ -64,13 +64,10 @@ fn on_file_drop<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
             tauri::async_runtime::spawn_blocking(move || {
                 let store = app.state::<AppState>().store();
                 for path in paths {
-                    let prepared = match &store {
-                        Ok(store) => app.state::<imports::CsvImports>().prepare(store, &path),
-                        Err(problem) => Err(imports::CsvRefused {
-                            file_name: path.display().to_string(),
-                            message: problem.message.clone(),
-                        }),
-                    };
+                    let prepared = store
+                        .clone()
+                        .and_then(|store| app.state::<imports::CsvImports>().prepare(&store, &path))
+                        .map_err(|problem| imports::CsvRefused::new(&path, problem));
                     let _ = match prepared {
                         Ok(preview) => app.emit(events::DROPPED, preview),
                         Err(refused) => app.emit(events::REFUSED, refused),

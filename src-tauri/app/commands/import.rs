@@ -20,10 +20,7 @@ pub async fn choose_csv_import<R: Runtime>(
     let Some(path) = dialogs::open_path(&window, "Import influencers", tables)? else {
         return Ok(None);
     };
-    imports
-        .prepare(&store, &path)
-        .map(Some)
-        .map_err(|refused| CommandError::new(ErrorKind::File, refused.message))
+    imports.prepare(&store, &path).map(Some)
 }
 
 /// Imports a previewed file with the mapping the person settled on,

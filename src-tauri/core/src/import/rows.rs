@@ -105,7 +105,7 @@ fn creator(cells: &[String], mapping: &[Option<Field>]) -> Result<Option<RowCrea
 
     if row.accounts.is_empty() {
         // A row with no account at all is either a stray note or a person
-        // without a handle yet: say which column was missing.
+        // without a handle yet; either way it names no creator.
         return Err("no handle or profile link".into());
     }
 
