@@ -53,10 +53,17 @@ pub async fn query_influencers(
     offset: u32,
     limit: u32,
 ) -> Result<RosterPage, CommandError> {
-    let found = roster::query(&*state.store()?, &filter, sort, descending)?;
+    let page = roster::query_page(
+        &*state.store()?,
+        &filter,
+        sort,
+        descending,
+        offset as usize,
+        limit as usize,
+    )?;
     Ok(RosterPage {
-        total: found.len() as u32,
-        influencers: found.into_iter().skip(offset as usize).take(limit as usize).collect(),
+        total: page.total as u32,
+        influencers: page.influencers,
     })
 }
 

@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use partnerly_core::roster::Influencer;
+use partnerly_core::roster;
 use partnerly_core::sample;
 use partnerly_core::store::Store;
 use partnerly_core::workspace::{self, WorkspaceSummary};
@@ -22,7 +22,7 @@ pub struct WorkspaceStatus {
 
 fn status(state: &AppState, store: Result<std::sync::Arc<Store>, CommandError>) -> WorkspaceStatus {
     let data_dir = state.data_dir().display().to_string();
-    match store.and_then(|store| Ok(store.count::<Influencer>()?)) {
+    match store.and_then(|store| Ok(roster::count(&store)?)) {
         Ok(count) => WorkspaceStatus {
             data_dir,
             problem: None,
@@ -109,7 +109,7 @@ pub async fn choose_workspace_import<R: Runtime>(
         path: prepared.path.display().to_string(),
         exported_at: prepared.exported_at,
         influencers: prepared.influencers.len() as u32,
-        replaces: store.count::<Influencer>()? as u32,
+        replaces: roster::count(&store)? as u32,
         token: state.hold_import(prepared),
     }))
 }

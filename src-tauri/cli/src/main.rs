@@ -2,6 +2,10 @@
 //! bulk work and tests. Every command goes through `partnerly-core`, exactly
 //! like the desktop app's commands do.
 
+// See the app's main.rs: imports allocate on two threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -153,11 +157,9 @@ impl FilterArgs {
             country,
             niche: self.niche.clone(),
         };
-        let mut found = roster::query(store, &filter, sort, self.desc).map_err(roster_message)?;
-        if let Some(limit) = self.limit {
-            found.truncate(limit);
-        }
-        Ok(found)
+        let page = roster::query_page(store, &filter, sort, self.desc, 0, self.limit.unwrap_or(usize::MAX))
+            .map_err(roster_message)?;
+        Ok(page.influencers)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Countries, by ISO 3166-1 alpha-2 code. The table is data
 //! (`data/countries.tsv`), not code, so adding a name is a one-line change.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -93,23 +94,35 @@ pub fn all() -> &'static [Country] {
     })
 }
 
+/// Every way of naming a country this module knows, lower case: codes,
+/// English names and aliases. Built once; an importer asks per row.
+fn names() -> &'static HashMap<String, &'static Country> {
+    static NAMES: OnceLock<HashMap<String, &'static Country>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let countries = all();
+        let by_code = |code: &str| countries.iter().find(|c| c.code == code);
+        let mut names = HashMap::new();
+        for (alias, code) in ALIASES {
+            if let Some(country) = by_code(code) {
+                names.insert(alias.to_string(), country);
+            }
+        }
+        // Codes and official names win over aliases.
+        for country in countries {
+            names.insert(country.name.to_lowercase(), country);
+            names.insert(country.code.to_lowercase(), country);
+        }
+        names
+    })
+}
+
 /// Finds a country by code, English name or common alias, ignoring case.
 pub fn resolve(input: &str) -> Option<&'static Country> {
     let wanted = input.trim();
     if wanted.is_empty() {
         return None;
     }
-    let by_code = |code: &str| all().iter().find(|c| c.code.eq_ignore_ascii_case(code));
-    if let Some(found) = by_code(wanted) {
-        return Some(found);
-    }
-    let lower = wanted.to_lowercase();
-    all().iter().find(|c| c.name.to_lowercase() == lower).or_else(|| {
-        ALIASES
-            .iter()
-            .find(|(alias, _)| *alias == lower)
-            .and_then(|(_, code)| by_code(code))
-    })
+    names().get(&wanted.to_lowercase()).copied()
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub enum SampleError {
 
 /// Loads the sample into an empty store; returns how many influencers it added.
 pub fn load(store: &Store) -> Result<usize, SampleError> {
-    let existing = roster::list(store)?.len();
+    let existing = roster::count(store)?;
     if existing > 0 {
         return Err(SampleError::NotEmpty(existing));
     }

@@ -134,7 +134,7 @@ pub fn apply_import(store: &Store, prepared: PreparedImport) -> Result<Workspace
         write_atomically(&copy, &backup)?;
         Some(copy.display().to_string())
     };
-    store.replace_all(&prepared.influencers)?;
+    roster::replace_all(store, &prepared.influencers)?;
     Ok(WorkspaceSummary {
         influencers: prepared.influencers.len() as u32,
         previous_data,

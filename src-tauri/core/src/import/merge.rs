@@ -5,66 +5,174 @@
 //! numbers win (a later row, or the file over the roster); an empty cell
 //! never overwrites anything; a name or notes typed by hand are kept.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::rows::RowCreator;
 use crate::roster::{self, Account, Influencer, InfluencerDraft, Platform};
+use crate::roster::{account_key, AccountMap, Writer};
+use crate::store::StoreError;
+
+/// Where the merger finds the creators already stored.
+pub trait Holders {
+    /// The stored creator holding this account.
+    fn holder_of(&self, platform: Platform, handle: &str) -> Result<Option<Influencer>, StoreError>;
+}
+
+impl Holders for Writer<'_> {
+    fn holder_of(&self, platform: Platform, handle: &str) -> Result<Option<Influencer>, StoreError> {
+        Ok(Writer::holder_of(self, platform, handle)?.map(|(_, influencer)| influencer))
+    }
+}
+
+/// A plain list of creators, for tests and previews.
+impl Holders for Vec<Influencer> {
+    fn holder_of(&self, platform: Platform, handle: &str) -> Result<Option<Influencer>, StoreError> {
+        Ok(self
+            .iter()
+            .find(|i| i.accounts.iter().any(|a| a.platform == platform && a.handle == handle))
+            .cloned())
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Slot {
-    Existing(usize),
-    New(usize),
+    Existing(u32),
+    New(u32),
+}
+
+/// Why a row was not merged.
+#[derive(Debug)]
+pub enum NotMerged {
+    /// The row is rejected for this reason; the import goes on.
+    Rejected(String),
+    /// The store could not be read; the import stops.
+    Store(StoreError),
+}
+
+impl From<StoreError> for NotMerged {
+    fn from(e: StoreError) -> NotMerged {
+        NotMerged::Store(e)
+    }
+}
+
+impl From<String> for NotMerged {
+    fn from(reason: String) -> NotMerged {
+        NotMerged::Rejected(reason)
+    }
 }
 
 /// What the file does to the roster, before anything is written.
 #[derive(Debug, Default)]
 pub struct Merged {
-    pub new: Vec<Influencer>,
-    pub updated: Vec<Influencer>,
+    /// New creators, encoded for the store.
+    pub new: Vec<Box<[u8]>>,
+    /// Stored creators the file changed: (now, as stored before).
+    pub updated: Vec<(Influencer, Influencer)>,
     pub unchanged: usize,
 }
 
-pub struct Merger {
-    existing: Vec<Influencer>,
-    new: Vec<Influencer>,
-    by_account: HashMap<(Platform, String), Slot>,
-    /// The stored version of each existing creator a row changed, to tell at
-    /// the end whether the rows together changed anything (48,200 then 48,500
-    /// then 48,200 again is no change).
-    originals: HashMap<usize, Influencer>,
-    matched: HashSet<usize>,
+impl Merged {
+    /// The new creators, decoded (for tests and small files).
+    pub fn new_influencers(&self) -> Vec<Influencer> {
+        self.new.iter().filter_map(|r| roster::decode_record(r).ok()).collect()
+    }
+}
+
+/// A stored creator some row matched: as stored, and with the rows so far.
+/// Both encoded, so re-importing a large roster does not hold it twice as
+/// Rust values.
+struct Touched {
+    original: Box<[u8]>,
+    current: Box<[u8]>,
+}
+
+/// Folds rows into creators. Memory stays near the size of the encoded new
+/// creators: the roster itself is only read for the accounts rows name.
+pub struct Merger<'r> {
+    roster: &'r dyn Holders,
+    slots: AccountMap<Slot>,
+    new: Vec<Box<[u8]>>,
+    touched: Vec<Touched>,
+    touched_by_id: HashMap<Uuid, u32>,
     now: DateTime<Utc>,
 }
 
-impl Merger {
-    pub fn new(existing: Vec<Influencer>, now: DateTime<Utc>) -> Merger {
-        let mut by_account = HashMap::new();
-        for (index, influencer) in existing.iter().enumerate() {
-            for account in &influencer.accounts {
-                by_account.insert((account.platform, account.handle.clone()), Slot::Existing(index));
-            }
-        }
+fn encode(influencer: &Influencer) -> Box<[u8]> {
+    roster::encode_record(influencer).into_boxed_slice()
+}
+
+fn decode(record: &[u8]) -> Result<Influencer, StoreError> {
+    roster::decode_record(record)
+}
+
+fn holds(influencer: &Influencer, platform: Platform, handle: &str) -> bool {
+    influencer
+        .accounts
+        .iter()
+        .any(|a| a.platform == platform && a.handle == handle)
+}
+
+impl<'r> Merger<'r> {
+    pub fn new(roster: &'r dyn Holders, now: DateTime<Utc>) -> Merger<'r> {
         Merger {
-            existing,
+            roster,
+            slots: AccountMap::default(),
             new: Vec::new(),
-            by_account,
-            originals: HashMap::new(),
-            matched: HashSet::new(),
+            touched: Vec::new(),
+            touched_by_id: HashMap::new(),
             now,
         }
     }
 
-    /// Folds one row in; an error is the reason the row is rejected, and
-    /// then nothing of it is kept.
-    pub fn add(&mut self, row: RowCreator) -> Result<(), String> {
+    fn record(&self, slot: Slot) -> &[u8] {
+        match slot {
+            Slot::Existing(i) => &self.touched[i as usize].current,
+            Slot::New(i) => &self.new[i as usize],
+        }
+    }
+
+    fn remember(&mut self, influencer: &Influencer, slot: Slot) {
+        for account in &influencer.accounts {
+            self.slots.insert(account_key(account.platform, &account.handle), slot);
+        }
+    }
+
+    /// The creator this account belongs to: one the file already named, or
+    /// one on the roster.
+    fn find(&mut self, platform: Platform, handle: &str) -> Result<Option<Slot>, StoreError> {
+        if let Some(&slot) = self.slots.get(&account_key(platform, handle)) {
+            // Keys are digests: make sure it is this account, not a lookalike.
+            if holds(&decode(self.record(slot))?, platform, handle) {
+                return Ok(Some(slot));
+            }
+        }
+        let Some(stored) = self.roster.holder_of(platform, handle)? else {
+            return Ok(None);
+        };
+        if let Some(&i) = self.touched_by_id.get(&stored.id) {
+            return Ok(Some(Slot::Existing(i)));
+        }
+        let i = self.touched.len() as u32;
+        let record = encode(&stored);
+        self.touched.push(Touched {
+            original: record.clone(),
+            current: record,
+        });
+        self.touched_by_id.insert(stored.id, i);
+        self.remember(&stored, Slot::Existing(i));
+        Ok(Some(Slot::Existing(i)))
+    }
+
+    /// Folds one row in. A `Rejected` row leaves nothing behind.
+    pub fn add(&mut self, row: RowCreator) -> Result<(), NotMerged> {
         let mut slots: Vec<Slot> = Vec::new();
         for (platform, handle, _) in &row.accounts {
-            if let Some(slot) = self.by_account.get(&(*platform, handle.clone())) {
-                if !slots.contains(slot) {
-                    slots.push(*slot);
+            if let Some(slot) = self.find(*platform, handle)? {
+                if !slots.contains(&slot) {
+                    slots.push(slot);
                 }
             }
         }
@@ -72,36 +180,32 @@ impl Merger {
             [] => self.add_new(row),
             [slot] => self.update(*slot, row),
             _ => {
-                let names: Vec<&str> = slots.iter().map(|s| self.get(*s).name.as_str()).collect();
-                Err(format!(
+                let mut names = Vec::new();
+                for slot in &slots {
+                    names.push(decode(self.record(*slot))?.name);
+                }
+                Err(NotMerged::Rejected(format!(
                     "its accounts belong to different creators already ({}); split the row or merge them on the roster first",
                     names.join(" and ")
-                ))
+                )))
             }
         }
     }
 
-    fn get(&self, slot: Slot) -> &Influencer {
-        match slot {
-            Slot::Existing(i) => &self.existing[i],
-            Slot::New(i) => &self.new[i],
-        }
-    }
-
-    fn add_new(&mut self, row: RowCreator) -> Result<(), String> {
+    fn add_new(&mut self, row: RowCreator) -> Result<(), NotMerged> {
         let fallback_name = row
             .accounts
             .first()
             .map(|(_, handle, _)| format!("@{handle}"))
             .unwrap_or_default();
         let draft = InfluencerDraft {
-            name: row.name.clone().unwrap_or(fallback_name),
+            name: row.name.unwrap_or(fallback_name),
             accounts: row
                 .accounts
-                .iter()
+                .into_iter()
                 .map(|(platform, handle, followers)| roster::AccountDraft {
-                    platform: *platform,
-                    handle: handle.clone(),
+                    platform,
+                    handle,
                     followers: followers.unwrap_or(0) as i64,
                 })
                 .collect(),
@@ -112,61 +216,53 @@ impl Merger {
         };
         let valid = roster::validate(&draft).map_err(first_message)?;
         let influencer = valid.into_new(Uuid::new_v4(), self.now);
-        let slot = Slot::New(self.new.len());
-        for account in &influencer.accounts {
-            self.by_account.insert((account.platform, account.handle.clone()), slot);
-        }
-        self.new.push(influencer);
+        let slot = Slot::New(self.new.len() as u32);
+        self.remember(&influencer, slot);
+        self.new.push(encode(&influencer));
         Ok(())
     }
 
-    fn update(&mut self, slot: Slot, row: RowCreator) -> Result<(), String> {
-        let mut merged = self.get(slot).clone();
-        let changed = apply(&mut merged, &row);
-        if changed {
-            // The result must still be a valid influencer (lengths, limits).
-            roster::validate(&merged.to_draft()).map_err(first_message)?;
-            merged.updated_at = self.now;
-            for account in &merged.accounts {
-                self.by_account.insert((account.platform, account.handle.clone()), slot);
-            }
+    fn update(&mut self, slot: Slot, row: RowCreator) -> Result<(), NotMerged> {
+        let mut merged = decode(self.record(slot))?;
+        if !apply(&mut merged, &row) {
+            return Ok(());
         }
+        // The result must still be a valid influencer (lengths, limits).
+        roster::validate(&merged.to_draft()).map_err(first_message)?;
+        merged.updated_at = self.now;
+        self.remember(&merged, slot);
+        let record = encode(&merged);
         match slot {
-            Slot::Existing(i) => {
-                self.matched.insert(i);
-                if changed {
-                    let previous = std::mem::replace(&mut self.existing[i], merged);
-                    self.originals.entry(i).or_insert(previous);
-                }
-            }
-            Slot::New(i) => self.new[i] = merged,
+            Slot::Existing(i) => self.touched[i as usize].current = record,
+            Slot::New(i) => self.new[i as usize] = record,
         }
         Ok(())
     }
 
-    pub fn finish(self) -> Merged {
-        let originals = self.originals;
-        let changed = |index: usize, now: &Influencer| {
-            originals.get(&index).is_some_and(|before| {
-                let mut compared = now.clone();
-                compared.updated_at = before.updated_at;
-                compared != *before
-            })
-        };
+    pub fn finish(self) -> Result<Merged, StoreError> {
         let mut updated = Vec::new();
         let mut unchanged = 0;
-        for (index, influencer) in self.existing.into_iter().enumerate() {
-            if changed(index, &influencer) {
-                updated.push(influencer);
-            } else if self.matched.contains(&index) {
+        for touched in &self.touched {
+            if touched.current == touched.original {
                 unchanged += 1;
+                continue;
+            }
+            let before = decode(&touched.original)?;
+            let mut now = decode(&touched.current)?;
+            // 48,200 then 48,500 then 48,200 again is no change.
+            now.updated_at = before.updated_at;
+            if now == before {
+                unchanged += 1;
+            } else {
+                now.updated_at = self.now;
+                updated.push((now, before));
             }
         }
-        Merged {
+        Ok(Merged {
             new: self.new,
             updated,
             unchanged,
-        }
+        })
     }
 }
 
@@ -216,12 +312,13 @@ fn apply(influencer: &mut Influencer, row: &RowCreator) -> bool {
     *influencer != before
 }
 
-fn first_message(errors: Vec<roster::FieldError>) -> String {
-    errors
+fn first_message(errors: Vec<roster::FieldError>) -> NotMerged {
+    let reason = errors
         .into_iter()
         .next()
         .map(|e| e.message.trim_end_matches('.').to_string())
-        .unwrap_or_else(|| "the row is not a valid creator".into())
+        .unwrap_or_else(|| "the row is not a valid creator".into());
+    NotMerged::Rejected(reason)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -13,9 +13,9 @@ use ts_rs::TS;
 use super::columns::{map_header, Field};
 use super::decode::{self, NotText, TextEncoding};
 use super::dialect::{self, Dialect};
-use super::merge::Merger;
+use super::merge::{Merger, NotMerged};
 use super::rows::{read_row, RowOutcome};
-use crate::roster::Influencer;
+use crate::roster::with_writer;
 use crate::store::{Store, StoreError};
 
 /// How much of a file is read to decide its encoding and layout.
@@ -140,7 +140,7 @@ impl<R: Read> Read for Counting<R> {
 
 /// The file's data rows after the header, each with its line number.
 struct Rows {
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
     record: csv::StringRecord,
     bytes_read: Arc<AtomicU64>,
     bytes_total: u64,
@@ -155,7 +155,7 @@ impl Rows {
             inner: io::BufReader::with_capacity(1 << 16, file),
             read: bytes_read.clone(),
         };
-        let decoded: Box<dyn Read> = Box::new(decode::decoding_reader(counting, sniffed.encoding));
+        let decoded: Box<dyn Read + Send> = Box::new(decode::decoding_reader(counting, sniffed.encoding));
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(sniffed.dialect.delimiter)
             .has_headers(false)
@@ -286,51 +286,103 @@ pub fn import_file(
             header: sniffed.dialect.header,
         });
     }
-    let mut rows = Rows::open(path, &sniffed)?;
-    let mut merger = Merger::new(store.all::<Influencer>()?, Utc::now());
-    let mut rejected = Vec::new();
-    let mut count = 0u64;
-    while let Some((line, cells)) = rows.next(path)? {
-        count += 1;
-        if count.is_multiple_of(PROGRESS_EVERY) {
+    let rows = Rows::open(path, &sniffed)?;
+    let bytes_read = rows.bytes_read.clone();
+    let bytes_total = rows.bytes_total;
+    // One writer for the whole file: nothing else changes the roster between
+    // checking a row's accounts and writing the result.
+    with_writer(store, |writer| {
+        std::thread::scope(|scope| {
+            // Reading and normalising rows on a second thread while this one
+            // merges them: the two halves take about the same time.
+            let (sender, batches) = mpsc::sync_channel(8);
+            let mapping = &mapping;
+            scope.spawn(move || read_rows(rows, path, mapping, sender, cancel));
+            let mut merger = Merger::new(writer, Utc::now());
+            let mut rejected = Vec::new();
+            let mut count = 0u64;
+            let mut next_report = PROGRESS_EVERY;
+            // The loop ends when the reader is done, failed or saw the cancel;
+            // leaving it early drops `batches`, which stops the reader.
+            for batch in batches {
+                for (line, outcome) in batch? {
+                    count += 1;
+                    let merged = match outcome {
+                        RowOutcome::Creator(row) => merger.add(row),
+                        RowOutcome::Skip => Ok(()),
+                        RowOutcome::Reject(reason) => Err(NotMerged::Rejected(reason)),
+                    };
+                    match merged {
+                        Ok(()) => {}
+                        Err(NotMerged::Rejected(reason)) => rejected.push(Rejection { line, reason }),
+                        Err(NotMerged::Store(e)) => return Err(e.into()),
+                    }
+                }
+                if count >= next_report {
+                    next_report = count + PROGRESS_EVERY;
+                    progress(Progress {
+                        rows: count,
+                        bytes_read: bytes_read.load(Ordering::Relaxed),
+                        bytes_total,
+                    });
+                }
+            }
             if cancel.load(Ordering::Relaxed) {
                 return Err(ImportError::Cancelled);
             }
             progress(Progress {
                 rows: count,
-                bytes_read: rows.bytes_read.load(Ordering::Relaxed),
-                bytes_total: rows.bytes_total,
+                bytes_read: bytes_total,
+                bytes_total,
             });
-        }
-        let outcome = match read_row(&cells, &mapping) {
-            RowOutcome::Creator(row) => merger.add(row),
-            RowOutcome::Skip => Ok(()),
-            RowOutcome::Reject(reason) => Err(reason),
-        };
-        if let Err(reason) = outcome {
-            rejected.push(Rejection { line, reason });
-        }
-    }
-    if cancel.load(Ordering::Relaxed) {
-        return Err(ImportError::Cancelled);
-    }
-    progress(Progress {
-        rows: count,
-        bytes_read: rows.bytes_total,
-        bytes_total: rows.bytes_total,
-    });
-    let merged = merger.finish();
-    let mut changes = merged.new;
-    let imported = changes.len() as u32;
-    let updated = merged.updated.len() as u32;
-    changes.extend(merged.updated);
-    store.put_many(&changes)?;
-    Ok(ImportSummary {
-        imported,
-        updated,
-        unchanged: merged.unchanged as u32,
-        rejected,
+            let merged = merger.finish()?;
+            writer.commit(&merged.new, &merged.updated)?;
+            Ok(ImportSummary {
+                imported: merged.new.len() as u32,
+                updated: merged.updated.len() as u32,
+                unchanged: merged.unchanged as u32,
+                rejected,
+            })
+        })
     })
+}
+
+/// Rows handed from the reading thread to the merging one at a time.
+const BATCH_ROWS: usize = 1_024;
+
+type RowBatch = Result<Vec<(u64, RowOutcome)>, ImportError>;
+
+/// The reading half of an import: rows, each read to a creator or a reason,
+/// in batches, until the file ends, it breaks, or the import is cancelled.
+fn read_rows(
+    mut rows: Rows,
+    path: &Path,
+    mapping: &[Option<Field>],
+    batches: mpsc::SyncSender<RowBatch>,
+    cancel: &AtomicBool,
+) {
+    let mut batch = Vec::with_capacity(BATCH_ROWS);
+    loop {
+        match rows.next(path) {
+            Ok(Some((line, cells))) => {
+                batch.push((line, read_row(&cells, mapping)));
+                if batch.len() == BATCH_ROWS {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
+                    if batches.send(Ok(full)).is_err() || cancel.load(Ordering::Relaxed) {
+                        return;
+                    }
+                }
+            }
+            Ok(None) => {
+                let _ = batches.send(Ok(batch));
+                return;
+            }
+            Err(e) => {
+                let _ = batches.send(Err(e));
+                return;
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,10 @@
 //! The roster: the creators a brand works with, their accounts, and the rules
 //! that keep one creator one record.
 
+mod blocks;
+mod bulk;
+mod codec;
+mod index;
 mod model;
 mod profile;
 mod query;
@@ -9,9 +13,12 @@ mod validate;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+pub use bulk::replace_all;
+pub(crate) use bulk::{migrate_to_blocks, with_writer, Writer};
+pub(crate) use index::{account_key, AccountMap};
 pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
 pub use profile::parse_account_ref;
-pub use query::{query, RosterFilter, SortBy, Tier};
+pub use query::{query, query_page, Page, RosterFilter, SortBy, Tier};
 pub use validate::{normalise_email, normalise_handle, validate, FieldError, ValidDraft};
 
 use crate::store::{Store, StoreError};
@@ -30,52 +37,78 @@ fn join_messages(errors: &[FieldError]) -> String {
     errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")
 }
 
+/// One creator in the compact form blocks hold (importers keep new
+/// creators this way until they are written).
+pub(crate) fn encode_record(influencer: &Influencer) -> Vec<u8> {
+    blocks::encode(influencer)
+}
+
+pub(crate) fn decode_record(record: &[u8]) -> Result<Influencer, StoreError> {
+    blocks::decode(record)
+}
+
 /// Every influencer, sorted by name the way people sort names.
 pub fn list(store: &Store) -> Result<Vec<Influencer>, RosterError> {
-    let mut all = store.all::<Influencer>()?;
+    let mut all = Vec::new();
+    blocks::for_each(&blocks::tree(store)?, |_, influencer| {
+        all.push(influencer);
+        Ok(())
+    })?;
     all.sort_by_cached_key(|i| (i.name.to_lowercase(), i.created_at));
     Ok(all)
 }
 
+/// How many influencers are on the roster.
+pub fn count(store: &Store) -> Result<usize, RosterError> {
+    let state = index::state(store);
+    let index = state.read(store)?;
+    Ok(index.len())
+}
+
 pub fn get(store: &Store, id: &str) -> Result<Influencer, RosterError> {
     let uuid = parse_id(id)?;
-    store
-        .get::<Influencer>(uuid.as_bytes())?
-        .ok_or_else(|| RosterError::NotFound(id.to_string()))
+    let state = index::state(store);
+    let block = state.read(store)?.block_of(&uuid);
+    let found = match block {
+        Some(block) => blocks::fetch(&blocks::tree(store)?, &[(block, uuid)])?.pop(),
+        None => None,
+    };
+    found.ok_or_else(|| RosterError::NotFound(id.to_string()))
 }
 
 /// Validates and stores a new influencer; it is on disk when this returns.
 pub fn add(store: &Store, draft: &InfluencerDraft) -> Result<Influencer, RosterError> {
     let valid = validate(draft).map_err(RosterError::Invalid)?;
-    let existing = store.all::<Influencer>()?;
-    check_accounts_are_free(&valid, None, &existing)?;
-    let influencer = valid.into_new(Uuid::new_v4(), Utc::now());
-    store.put(&influencer)?;
-    Ok(influencer)
+    with_writer(store, |writer| {
+        check_accounts_are_free(writer, &valid, None)?;
+        let influencer = valid.into_new(Uuid::new_v4(), Utc::now());
+        writer.put(&influencer, None)?;
+        Ok(influencer)
+    })
 }
 
 /// Replaces the editable fields of an influencer; it is on disk when this returns.
 pub fn update(store: &Store, id: &str, draft: &InfluencerDraft) -> Result<Influencer, RosterError> {
-    let current = get(store, id)?;
     let valid = validate(draft).map_err(RosterError::Invalid)?;
-    let existing = store.all::<Influencer>()?;
-    check_accounts_are_free(&valid, Some(current.id), &existing)?;
-    let updated = Influencer {
-        updated_at: Utc::now(),
-        ..valid.apply_to(current)
-    };
-    store.put(&updated)?;
-    Ok(updated)
+    with_writer(store, |writer| {
+        let current = get(store, id)?;
+        check_accounts_are_free(writer, &valid, Some(current.id))?;
+        let updated = Influencer {
+            updated_at: Utc::now(),
+            ..valid.apply_to(current.clone())
+        };
+        writer.put(&updated, Some(&current))?;
+        Ok(updated)
+    })
 }
 
 /// Deletes an influencer; gone from disk when this returns.
 pub fn remove(store: &Store, id: &str) -> Result<(), RosterError> {
-    let uuid = parse_id(id)?;
-    if store.remove::<Influencer>(uuid.as_bytes())? {
+    with_writer(store, |writer| {
+        let current = get(store, id)?;
+        writer.remove(&current)?;
         Ok(())
-    } else {
-        Err(RosterError::NotFound(id.to_string()))
-    }
+    })
 }
 
 impl ValidDraft {
@@ -114,31 +147,25 @@ fn parse_id(id: &str) -> Result<Uuid, RosterError> {
 
 /// One account belongs to one creator: adding `@mara` on Instagram to a second
 /// person is almost always a duplicate record in the making.
-fn check_accounts_are_free(
-    valid: &ValidDraft,
-    owner: Option<Uuid>,
-    existing: &[Influencer],
-) -> Result<(), RosterError> {
+fn check_accounts_are_free(writer: &Writer<'_>, valid: &ValidDraft, owner: Option<Uuid>) -> Result<(), RosterError> {
     let mut errors = Vec::new();
     for (index, account) in valid.accounts.iter().enumerate() {
-        let holder = existing.iter().filter(|other| Some(other.id) != owner).find(|other| {
-            other
-                .accounts
-                .iter()
-                .any(|a| a.platform == account.platform && a.handle == account.handle)
-        });
-        if let Some(holder) = holder {
-            errors.push(FieldError::new(
-                format!("accounts.{index}.handle"),
-                format!(
-                    "Account {}: {} @{} already belongs to {} on the roster.",
-                    index + 1,
-                    account.platform.label(),
-                    account.handle,
-                    holder.name
-                ),
-            ));
+        let Some(holder) = writer.holder_of(account.platform, &account.handle)? else {
+            continue;
+        };
+        if Some(holder.1.id) == owner {
+            continue;
         }
+        errors.push(FieldError::new(
+            format!("accounts.{index}.handle"),
+            format!(
+                "Account {}: {} @{} already belongs to {} on the roster.",
+                index + 1,
+                account.platform.label(),
+                account.handle,
+                holder.1.name
+            ),
+        ));
     }
     if errors.is_empty() {
         Ok(())

@@ -5,9 +5,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::store::Record;
-
 /// The social platforms a creator account can be on.
+// The declaration order (and the position in `ALL`) is the number stored for
+// a platform in roster blocks: add new ones at the end, never reorder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Platform {
@@ -139,15 +139,6 @@ impl Influencer {
             niches: self.niches.clone(),
             notes: self.notes.clone(),
         }
-    }
-}
-
-impl Record for Influencer {
-    const TREE: &'static str = "influencers";
-    const KIND: &'static str = "influencer";
-    const VERSION: u16 = 1;
-    fn key(&self) -> Vec<u8> {
-        self.id.as_bytes().to_vec()
     }
 }
 

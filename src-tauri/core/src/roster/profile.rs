@@ -26,13 +26,17 @@ const HOSTS: &[(&str, Platform)] = &[
 /// domains such as `pinterest.de` or `uk.linkedin.com`.
 fn platform_of_host(host: &str) -> Option<Platform> {
     let host = host.to_ascii_lowercase();
+    // `host` is `known` or ends with `.known` (www.instagram.com, uk.linkedin.com).
+    let is_or_under = |known: &str| {
+        host.strip_suffix(known)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+    };
     HOSTS.iter().find_map(|(known, platform)| {
         let (name, _) = known.rsplit_once('.').unwrap_or((known, ""));
-        let matches = host == *known
-            || host.ends_with(&format!(".{known}"))
-            // pinterest.de, pinterest.co.uk
-            || (*platform == Platform::Pinterest && (host.starts_with(&format!("{name}.")) || host.contains(&format!(".{name}."))));
-        matches.then_some(*platform)
+        // pinterest.de, pinterest.co.uk, www.pinterest.fr
+        let pinterest_abroad =
+            *platform == Platform::Pinterest && host.split('.').rev().skip(1).any(|label| label == name);
+        (is_or_under(known) || pinterest_abroad).then_some(*platform)
     })
 }
 
@@ -62,7 +66,11 @@ fn parse_profile_url(text: &str) -> Result<Option<(Platform, String)>, String> {
     let lower = text.to_ascii_lowercase();
     let rest = if let Some(i) = lower.find("://") {
         &text[i + 3..]
-    } else if lower.starts_with("www.") || HOSTS.iter().any(|(h, _)| lower.starts_with(&format!("{h}/"))) {
+    } else if lower.starts_with("www.")
+        || HOSTS
+            .iter()
+            .any(|(h, _)| lower.strip_prefix(h).is_some_and(|rest| rest.starts_with('/')))
+    {
         text
     } else {
         return Ok(None);

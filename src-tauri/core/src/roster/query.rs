@@ -1,14 +1,18 @@
 //! Finding creators on the roster: search, filters and sort, as the roster
 //! screen, `influencers list` and the CSV export ask for them.
 //!
-//! Today this filters the stored records in memory; the same API will be
-//! answered from index trees when rosters grow to millions.
+//! Answered from the in-memory index (`index`): a filter scans compact
+//! columns, and only the requested page is sorted and read from the store.
 
+use std::cmp::Ordering;
+
+use memchr::memmem;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::index::{self, RosterIndex, Row};
 use super::model::{Influencer, Platform};
-use super::RosterError;
+use super::{blocks, RosterError};
 use crate::store::Store;
 
 /// Follower tiers, by the creator's largest account. Boundaries are the
@@ -89,80 +93,163 @@ pub enum SortBy {
     Added,
 }
 
-impl RosterFilter {
-    pub fn matches(&self, influencer: &Influencer) -> bool {
-        if let Some(platform) = self.platform {
-            if !influencer.accounts.iter().any(|a| a.platform == platform) {
-                return false;
-            }
-        }
-        if let Some(tier) = self.tier {
-            if Tier::of(influencer.top_followers()) != tier {
-                return false;
-            }
-        }
-        if let Some(country) = &self.country {
-            if !influencer
+/// One page of a filtered, sorted roster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// How many creators match in all.
+    pub total: usize,
+    pub influencers: Vec<Influencer>,
+}
+
+/// A filter made ready to test index rows quickly.
+struct Compiled {
+    words: Vec<memmem::Finder<'static>>,
+    platform_bit: Option<u16>,
+    tier: Option<Tier>,
+    country: Option<Option<[u8; 2]>>,
+    /// For each known niche: does it contain what was asked for?
+    niches: Option<Vec<bool>>,
+}
+
+impl Compiled {
+    fn new(filter: &RosterFilter, index: &RosterIndex) -> Compiled {
+        let niche = filter
+            .niche
+            .as_deref()
+            .map(|n| n.trim().to_lowercase())
+            .filter(|n| !n.is_empty());
+        Compiled {
+            words: filter
+                .search
+                .split_whitespace()
+                .map(|w| w.trim_start_matches('@').to_lowercase())
+                .filter(|w| !w.is_empty())
+                .map(|w| memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
+            platform_bit: filter.platform.map(|p| 1 << p as u16),
+            tier: filter.tier,
+            // A code that is not two letters matches no one, rather than everyone.
+            country: filter
                 .country
                 .as_deref()
-                .is_some_and(|c| c.eq_ignore_ascii_case(country))
-            {
-                return false;
-            }
-        }
-        if let Some(niche) = &self.niche {
-            let niche = niche.trim().to_lowercase();
+                .map(|c| <[u8; 2]>::try_from(c.trim().to_ascii_uppercase().as_bytes()).ok()),
             // Part of a niche is enough: "fit" finds "fitness".
-            if !niche.is_empty() && !influencer.niches.iter().any(|n| n.contains(niche.as_str())) {
-                return false;
-            }
+            niches: niche.map(|wanted| {
+                index
+                    .niche_names
+                    .iter()
+                    .map(|name| name.contains(wanted.as_str()))
+                    .collect()
+            }),
         }
-        let words: Vec<String> = self
-            .search
-            .split_whitespace()
-            .map(|w| w.trim_start_matches('@').to_lowercase())
-            .collect();
-        if words.is_empty() {
-            return true;
-        }
-        let haystack = [
-            influencer.name.to_lowercase(),
-            influencer.email.clone().unwrap_or_default().to_lowercase(),
-            influencer.niches.join(" "),
-            influencer
-                .accounts
-                .iter()
-                .map(|a| a.handle.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
-        ]
-        .join(" ");
-        words.iter().all(|w| haystack.contains(w.as_str()))
+    }
+
+    fn matches(&self, index: &RosterIndex, row: usize) -> bool {
+        index.alive[row]
+            && self.platform_bit.is_none_or(|bit| index.platforms[row] & bit != 0)
+            && self.tier.is_none_or(|tier| index.tiers[row] == tier)
+            && self.country.is_none_or(|wanted| wanted == Some(index.countries[row]))
+            && self
+                .niches
+                .as_ref()
+                .is_none_or(|ok| index.niches[row].iter().any(|&n| ok[n as usize]))
+            && self.words.iter().all(|w| w.find(index.text[row].as_bytes()).is_some())
     }
 }
 
-/// The creators matching `filter`, sorted; `descending` reverses the order.
+fn compare(index: &RosterIndex, sort: SortBy, a: Row, b: Row) -> Ordering {
+    let (x, y) = (a as usize, b as usize);
+    let by_name = || {
+        index.name_prefix[x]
+            .cmp(&index.name_prefix[y])
+            .then_with(|| index.name_of(a).cmp(index.name_of(b)))
+    };
+    let ordering = match sort {
+        SortBy::Name => by_name(),
+        SortBy::Followers => index.followers[x].cmp(&index.followers[y]),
+        // Creators with no country last, then by name within a country.
+        SortBy::Country => {
+            let key = |row: usize| (index.countries[row] == [0, 0], index.countries[row]);
+            key(x).cmp(&key(y)).then_with(by_name)
+        }
+        SortBy::Added => index.added[x].cmp(&index.added[y]),
+    };
+    // Row order last, so equal keys always come out in the same order.
+    ordering.then(a.cmp(&b))
+}
+
+/// The rows matching `filter`, in order, from `offset`, at most `limit`;
+/// and how many match in all.
+fn select(
+    index: &RosterIndex,
+    filter: &RosterFilter,
+    sort: SortBy,
+    descending: bool,
+    offset: usize,
+    limit: usize,
+) -> (usize, Vec<Row>) {
+    let compiled = Compiled::new(filter, index);
+    let mut rows: Vec<Row> = (0..index.ids.len())
+        .filter(|&row| compiled.matches(index, row))
+        .map(|row| row as Row)
+        .collect();
+    let total = rows.len();
+    if offset >= total {
+        return (total, Vec::new());
+    }
+    let order = |a: &Row, b: &Row| {
+        let ordering = compare(index, sort, *a, *b);
+        if descending {
+            ordering.reverse()
+        } else {
+            ordering
+        }
+    };
+    // Only the page is sorted: partitioning around its ends is linear, so a
+    // first page of a million rows costs a scan, not a full sort.
+    let end = offset.saturating_add(limit).min(total);
+    if end < total {
+        rows.select_nth_unstable_by(end, order);
+        rows.truncate(end);
+    }
+    if offset > 0 {
+        rows.select_nth_unstable_by(offset, order);
+    }
+    let mut page = rows.split_off(offset);
+    page.sort_unstable_by(order);
+    (total, page)
+}
+
+/// One page of the creators matching `filter`, sorted by `sort`
+/// (`descending` reverses it), answered from the roster's index.
+pub fn query_page(
+    store: &Store,
+    filter: &RosterFilter,
+    sort: SortBy,
+    descending: bool,
+    offset: usize,
+    limit: usize,
+) -> Result<Page, RosterError> {
+    let state = index::state(store);
+    let index = state.read(store)?;
+    let (total, rows) = select(&index, filter, sort, descending, offset, limit);
+    let wanted: Vec<(u32, uuid::Uuid)> = rows
+        .iter()
+        .map(|&row| (index.blocks[row as usize], index.ids[row as usize]))
+        .collect();
+    drop(index);
+    let influencers = blocks::fetch(&blocks::tree(store)?, &wanted)?;
+    Ok(Page { total, influencers })
+}
+
+/// All the creators matching `filter`, sorted; `descending` reverses the order.
 pub fn query(
     store: &Store,
     filter: &RosterFilter,
     sort: SortBy,
     descending: bool,
 ) -> Result<Vec<Influencer>, RosterError> {
-    let mut found: Vec<Influencer> = store
-        .all::<Influencer>()?
-        .into_iter()
-        .filter(|i| filter.matches(i))
-        .collect();
-    match sort {
-        SortBy::Name => found.sort_by_cached_key(|i| i.name.to_lowercase()),
-        SortBy::Followers => found.sort_by_key(|i| i.total_followers()),
-        SortBy::Country => found.sort_by(|a, b| a.country.cmp(&b.country).then_with(|| a.name.cmp(&b.name))),
-        SortBy::Added => found.sort_by_key(|i| i.created_at),
-    }
-    if descending {
-        found.reverse();
-    }
-    Ok(found)
+    Ok(query_page(store, filter, sort, descending, 0, usize::MAX)?.influencers)
 }
 
 #[cfg(test)]

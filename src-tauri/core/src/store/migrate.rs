@@ -1,9 +1,11 @@
 //! Schema migrations, run once at start before anything reads the store.
 //!
 //! The database records which schema version it is at (in the `meta` tree).
-//! Each migration rewrites every record of one tree from one record version
-//! to the next, inside one sled transaction together with the new schema
-//! version: it either happens completely or not at all. A backup of the whole
+//! A migration either rewrites every record of one tree from one record
+//! version to the next, inside one sled transaction together with the new
+//! schema version, or rebuilds new trees from old ones and then stamps the
+//! version: either way it happens completely or not at all (a rebuild cut
+//! short is simply run again at the next start). A backup of the whole
 //! database was taken before any of this runs (see `backup`).
 
 use serde_json::Value;
@@ -14,11 +16,17 @@ use super::{codec, StoreError};
 
 /// The schema version this build writes. A data folder with a higher number
 /// was written by a newer Partnerly and is not opened.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Every migration this build knows, in order. Empty while the first schema
-/// is the only one; the runner is exercised by tests with made-up migrations.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every migration this build knows, in order.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    to_schema: 2,
+    description: "move the roster from one JSON record per creator into compact blocks",
+    step: Step::Rebuild {
+        build: crate::roster::migrate_to_blocks,
+        retire: &["influencers"],
+    },
+}];
 
 pub(crate) const META_TREE: &str = "meta";
 const VERSION_KEY: &[u8] = b"schema_version";
@@ -27,11 +35,24 @@ const VERSION_KEY: &[u8] = b"schema_version";
 pub struct Migration {
     pub to_schema: u32,
     pub description: &'static str,
-    /// The tree whose records are rewritten.
-    pub tree: &'static str,
-    /// The record version the rewritten records are stamped with.
-    pub record_version: u16,
-    pub rewrite: fn(Value) -> Result<Value, String>,
+    pub step: Step,
+}
+
+pub enum Step {
+    /// Rewrites every JSON record of `tree` and stamps it `record_version`.
+    Rewrite {
+        tree: &'static str,
+        record_version: u16,
+        rewrite: fn(Value) -> Result<Value, String>,
+    },
+    /// Builds new trees from old ones. `build` must start from scratch each
+    /// time (clear what it writes first): if the process stops before the
+    /// version is stamped it runs again at the next start. The `retire`
+    /// trees are dropped once the new version is stamped.
+    Rebuild {
+        build: fn(&sled::Db) -> Result<(), String>,
+        retire: &'static [&'static str],
+    },
 }
 
 /// What running the migrations did.
@@ -95,7 +116,25 @@ fn apply(db: &sled::Db, meta: &sled::Tree, migration: &Migration) -> Result<(), 
         to_schema: migration.to_schema,
         detail: format!("{}: {detail}", migration.description),
     };
-    let tree = db.open_tree(migration.tree).map_err(StoreError::from_sled)?;
+    let (tree, record_version, rewrite) = match migration.step {
+        Step::Rewrite {
+            tree,
+            record_version,
+            rewrite,
+        } => (tree, record_version, rewrite),
+        Step::Rebuild { build, retire } => {
+            build(db).map_err(&failed)?;
+            db.flush().map_err(StoreError::from_sled)?;
+            meta.insert(VERSION_KEY, &migration.to_schema.to_le_bytes())
+                .map_err(StoreError::from_sled)?;
+            db.flush().map_err(StoreError::from_sled)?;
+            for old in retire {
+                db.drop_tree(old).map_err(StoreError::from_sled)?;
+            }
+            return Ok(());
+        }
+    };
+    let tree = db.open_tree(tree).map_err(StoreError::from_sled)?;
     // Rewrite everything in memory first: a record that cannot be migrated
     // stops the migration before anything is written.
     let mut rewritten = Vec::new();
@@ -103,8 +142,8 @@ fn apply(db: &sled::Db, meta: &sled::Tree, migration: &Migration) -> Result<(), 
         let (key, bytes) = entry.map_err(StoreError::from_sled)?;
         let (_, body) = codec::split(&bytes).map_err(&failed)?;
         let value: Value = serde_json::from_slice(body).map_err(|e| failed(e.to_string()))?;
-        let value = (migration.rewrite)(value).map_err(&failed)?;
-        let encoded = codec::encode(migration.record_version, &value).map_err(&failed)?;
+        let value = rewrite(value).map_err(&failed)?;
+        let encoded = codec::encode(record_version, &value).map_err(&failed)?;
         rewritten.push((key, encoded));
     }
     let version = migration.to_schema.to_le_bytes();
@@ -155,9 +194,11 @@ mod tests {
     const RENAME: Migration = Migration {
         to_schema: 2,
         description: "rename handle to username",
-        tree: "people",
-        record_version: 2,
-        rewrite: rename_handle,
+        step: Step::Rewrite {
+            tree: "people",
+            record_version: 2,
+            rewrite: rename_handle,
+        },
     };
 
     #[test]
@@ -192,7 +233,11 @@ mod tests {
         let record = codec::encode(1, &serde_json::json!({"handle": "mara"})).unwrap();
         people.insert("p1", record.clone()).unwrap();
         let broken = Migration {
-            rewrite: always_fails,
+            step: Step::Rewrite {
+                tree: "people",
+                record_version: 2,
+                rewrite: always_fails,
+            },
             ..RENAME
         };
 

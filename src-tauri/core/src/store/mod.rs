@@ -7,13 +7,16 @@
 //!   "saved" in the UI means saved, even if the process is killed next.
 
 pub mod backup;
-mod codec;
+pub(crate) mod codec;
 mod lock;
 pub mod migrate;
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::io;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -54,7 +57,7 @@ pub enum StoreError {
 impl StoreError {
     /// For errors while the store is in use; opening has its own mapping
     /// (`open_sled`) that can name the folder.
-    fn from_sled(e: sled::Error) -> StoreError {
+    pub(crate) fn from_sled(e: sled::Error) -> StoreError {
         StoreError::Engine(e.to_string())
     }
 }
@@ -67,6 +70,9 @@ pub struct Store {
     dir: PathBuf,
     db: sled::Db,
     last_backup: Option<PathBuf>,
+    /// In-memory structures derived from the stored data (the roster's
+    /// index), one per type, living as long as this handle.
+    derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     // Dropped last: the lock must outlive the database handle.
     _lock: DirLock,
 }
@@ -105,6 +111,7 @@ impl Store {
             dir: dir.to_path_buf(),
             db,
             last_backup,
+            derived: Mutex::default(),
             _lock: lock,
         })
     }
@@ -122,6 +129,32 @@ impl Store {
     /// The backup taken when this store was opened, if there was data to back up.
     pub fn last_backup(&self) -> Option<&Path> {
         self.last_backup.as_deref()
+    }
+
+    /// The shared instance of `T` kept with this store, made with
+    /// `T::default()` on first use. Modules keep their in-memory indexes here
+    /// so that they live exactly as long as the open database.
+    pub(crate) fn derived<T: Default + Send + Sync + 'static>(&self) -> Arc<T> {
+        let mut map = self.derived.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let entry = map
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()) as Arc<dyn Any + Send + Sync>)
+            .clone();
+        drop(map);
+        entry
+            .downcast::<T>()
+            .unwrap_or_else(|_| unreachable!("keyed by its own TypeId"))
+    }
+
+    /// A raw sled tree, for modules that lay out their own keys.
+    pub(crate) fn sled_tree(&self, name: &str) -> Result<sled::Tree, StoreError> {
+        self.db.open_tree(name).map_err(StoreError::from_sled)
+    }
+
+    /// Applies `batch` to `tree` atomically and flushes it to disk.
+    pub(crate) fn apply(&self, tree: &sled::Tree, batch: sled::Batch) -> Result<(), StoreError> {
+        tree.apply_batch(batch).map_err(StoreError::from_sled)?;
+        self.flush()
     }
 
     fn tree<T: Record>(&self) -> Result<sled::Tree, StoreError> {

@@ -1,7 +1,7 @@
 //! Whole files, from the fixtures in `tests/fixtures/import` (ugly on purpose).
 
 use super::*;
-use crate::roster::{self, Platform};
+use crate::roster::{self, Influencer, Platform};
 use std::sync::atomic::AtomicBool;
 
 fn fixture(name: &str) -> PathBuf {
@@ -184,7 +184,7 @@ fn a_cancelled_import_changes_nothing() {
     );
     assert!(matches!(result, Err(ImportError::Cancelled)));
     assert!(reports >= 1);
-    assert_eq!(store.count::<Influencer>().unwrap(), 0);
+    assert_eq!(roster::count(&store).unwrap(), 0);
 }
 
 #[test]
