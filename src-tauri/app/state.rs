@@ -104,5 +104,13 @@ impl AppState {
 }
 
 fn open_store(dir: &Path) -> Result<Arc<Store>, CommandError> {
-    Store::open(dir).map(Arc::new).map_err(CommandError::from)
+    let store = Store::open(dir).map(Arc::new).map_err(CommandError::from)?;
+    // Build the roster's index while the window loads, not when the roster
+    // screen first asks (a second or so for a million creators). A failure
+    // here is reported by the first command that needs the index.
+    let warming = store.clone();
+    std::thread::spawn(move || {
+        let _ = partnerly_core::roster::warm_up(&warming);
+    });
+    Ok(store)
 }

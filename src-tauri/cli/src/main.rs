@@ -67,6 +67,10 @@ enum InfluencersCommand {
         /// Print a JSON array instead of a table
         #[arg(long)]
         json: bool,
+        /// Also print, on stderr, how long building the roster's index and
+        /// answering the query took (for benchmarks and support)
+        #[arg(long)]
+        timings: bool,
     },
     /// Write influencers (all, or those matching the filters) to a CSV file
     /// for spreadsheets: UTF-8 with BOM, formulas neutralised
@@ -269,8 +273,18 @@ fn influencers(store: &Store, command: InfluencersCommand) -> Result<(), String>
             println!("Exported {} influencer(s) to {}", found.len(), file.display());
             Ok(())
         }
-        InfluencersCommand::List { filter, json } => {
+        InfluencersCommand::List { filter, json, timings } => {
+            let started = std::time::Instant::now();
+            let indexed = roster::warm_up(store).map_err(roster_message)?;
+            let built = started.elapsed();
             let all = filter.query(store)?;
+            if timings {
+                eprintln!(
+                    "index of {indexed} creator(s) built in {} ms; query answered in {} ms",
+                    built.as_millis(),
+                    (started.elapsed() - built).as_millis()
+                );
+            }
             if json {
                 print_json(&all)
             } else {

@@ -143,4 +143,39 @@ describe("Roster", () => {
     expect(app.roster.map((i) => i.name)).toEqual(["Jonas Weber"]);
     expect(notices.map((n) => n.text)).toContain("Deleted Mara Costa.");
   });
+
+  it("keeps only the rows in view in the page and loads the rest as the list scrolls", async () => {
+    const TOTAL = 300_000;
+    const creator = (n: number) => influencer(`Creator ${String(n).padStart(6, "0")}`, `creator${n}`, TOTAL - n);
+    const asked: number[] = [];
+    mockIPC((cmd, args) => {
+      const { offset, limit } = args as { offset: number; limit: number };
+      if (cmd === "list_countries") return countries;
+      if (cmd !== "query_influencers") throw { kind: "storage", message: `unexpected ${cmd}`, fields: [] };
+      asked.push(offset);
+      const end = Math.min(TOTAL, offset + limit);
+      return { total: TOTAL, influencers: Array.from({ length: end - offset }, (_, k) => creator(offset + k)) };
+    });
+    render(Roster);
+
+    expect(await screen.findByRole("button", { name: "Open Creator 000000" })).toBeInTheDocument();
+    expect(screen.getByText("300,000 creators")).toBeInTheDocument();
+    const rows = () => within(screen.getByRole("list", { name: "Influencers" })).getAllByRole("listitem");
+    expect(rows().length).toBeLessThan(40);
+    expect(rows()[0]).toHaveAttribute("aria-setsize", "300000");
+
+    // Half way down. Rows are 64 px: 300,000 of them are taller than a
+    // browser can lay out, so the scroll bar maps onto the list proportionally.
+    const viewport = screen.getByRole("list", { name: "Influencers" }).parentElement!;
+    const spacer = parseFloat(screen.getByRole("list", { name: "Influencers" }).style.height);
+    expect(spacer).toBeLessThan(TOTAL * 64);
+    viewport.scrollTop = (spacer - 720) / 2;
+    viewport.dispatchEvent(new Event("scroll"));
+
+    const middle = await screen.findAllByRole("button", { name: /Open Creator 1(49|50)\d\d\d/ });
+    expect(middle.length).toBeGreaterThan(5);
+    expect(asked.some((offset) => offset >= 149_000 && offset <= 150_000)).toBe(true);
+    expect(asked).not.toContain(100_000);
+    expect(rows().length).toBeLessThan(40);
+  });
 });

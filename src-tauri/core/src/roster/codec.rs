@@ -110,50 +110,104 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn optional(text: &str) -> Option<String> {
-    (!text.is_empty()).then(|| text.to_string())
+/// An encoded influencer read in place: what the index needs, without
+/// allocating (building the index reads a million of these).
+pub(crate) struct RecordView<'a> {
+    pub(crate) id: Uuid,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) updated_at: DateTime<Utc>,
+    pub(crate) name: &'a str,
+    accounts: &'a [u8],
+    account_count: usize,
+    pub(crate) email: &'a str,
+    pub(crate) country: &'a str,
+    niches: &'a [u8],
+    niche_count: usize,
+    pub(crate) notes: &'a str,
+}
+
+impl<'a> RecordView<'a> {
+    /// Reads and checks one record; the accessors below can then not fail.
+    pub(crate) fn read(reader: &mut Reader<'a>) -> Result<RecordView<'a>, String> {
+        let id = Uuid::from_slice(reader.take(16)?).map_err(|e| e.to_string())?;
+        let created_at = reader.time()?;
+        let updated_at = reader.time()?;
+        let name = reader.str()?;
+        let account_count = reader.len()?;
+        let accounts = reader.bytes;
+        for _ in 0..account_count {
+            read_account(reader)?;
+        }
+        let email = reader.str()?;
+        let country = reader.str()?;
+        let niche_count = reader.len()?;
+        let niches = reader.bytes;
+        for _ in 0..niche_count {
+            reader.str()?;
+        }
+        let notes = reader.str()?;
+        Ok(RecordView {
+            id,
+            created_at,
+            updated_at,
+            name,
+            accounts,
+            account_count,
+            email,
+            country,
+            niches,
+            niche_count,
+            notes,
+        })
+    }
+
+    /// Platform, handle and followers of each account.
+    pub(crate) fn accounts(&self) -> impl Iterator<Item = (Platform, &'a str, u64)> + 'a {
+        let mut reader = Reader::new(self.accounts);
+        (0..self.account_count).filter_map(move |_| read_account(&mut reader).ok())
+    }
+
+    pub(crate) fn niches(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let mut reader = Reader::new(self.niches);
+        (0..self.niche_count).filter_map(move |_| reader.str().ok())
+    }
+
+    pub(crate) fn to_influencer(&self) -> Influencer {
+        let optional = |text: &str| (!text.is_empty()).then(|| text.to_string());
+        Influencer {
+            id: self.id,
+            name: self.name.to_string(),
+            accounts: self
+                .accounts()
+                .map(|(platform, handle, followers)| Account {
+                    platform,
+                    handle: handle.to_string(),
+                    followers,
+                })
+                .collect(),
+            email: optional(self.email),
+            country: optional(self.country),
+            niches: self.niches().map(str::to_string).collect(),
+            notes: self.notes.to_string(),
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+fn read_account<'a>(reader: &mut Reader<'a>) -> Result<(Platform, &'a str, u64), String> {
+    let code = reader.take(1)?[0];
+    let platform = *Platform::ALL
+        .get(usize::from(code))
+        .ok_or_else(|| format!("platform number {code} is unknown"))?;
+    let handle = reader.str()?;
+    let followers = reader.varint()?;
+    Ok((platform, handle, followers))
 }
 
 /// Reads one influencer written by `encode`.
 pub(crate) fn decode(reader: &mut Reader<'_>) -> Result<Influencer, String> {
-    let id = Uuid::from_slice(reader.take(16)?).map_err(|e| e.to_string())?;
-    let created_at = reader.time()?;
-    let updated_at = reader.time()?;
-    let name = reader.str()?.to_string();
-    let count = reader.len()?;
-    let mut accounts = Vec::with_capacity(count.min(64));
-    for _ in 0..count {
-        let code = reader.take(1)?[0];
-        let platform = *Platform::ALL
-            .get(usize::from(code))
-            .ok_or_else(|| format!("platform number {code} is unknown"))?;
-        let handle = reader.str()?.to_string();
-        let followers = reader.varint()?;
-        accounts.push(Account {
-            platform,
-            handle,
-            followers,
-        });
-    }
-    let email = optional(reader.str()?);
-    let country = optional(reader.str()?);
-    let count = reader.len()?;
-    let mut niches = Vec::with_capacity(count.min(64));
-    for _ in 0..count {
-        niches.push(reader.str()?.to_string());
-    }
-    let notes = reader.str()?.to_string();
-    Ok(Influencer {
-        id,
-        name,
-        accounts,
-        email,
-        country,
-        niches,
-        notes,
-        created_at,
-        updated_at,
-    })
+    Ok(RecordView::read(reader)?.to_influencer())
 }
 
 /// Just the id of an encoded influencer, without decoding the rest.

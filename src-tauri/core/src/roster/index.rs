@@ -14,6 +14,7 @@ use std::sync::{Mutex, RwLock, RwLockReadGuard};
 use uuid::Uuid;
 
 use super::blocks;
+use super::codec::{Reader, RecordView};
 use super::model::{Influencer, Platform};
 use super::query::Tier;
 use crate::store::{Store, StoreError};
@@ -67,14 +68,18 @@ pub(crate) struct RosterIndex {
     pub(crate) platforms: Vec<u16>,
     /// ISO code bytes; `[0, 0]` when unknown.
     pub(crate) countries: Vec<[u8; 2]>,
-    pub(crate) added: Vec<(i64, u32)>,
+    /// When the creator was added, in nanoseconds since 1970.
+    pub(crate) added: Vec<i64>,
     /// The first eight bytes of the lower-case name, big endian: most name
     /// comparisons end here without touching the text.
     pub(crate) name_prefix: Vec<u64>,
-    /// Lower-case name, handles, email and niches, separated by `SEPARATOR`;
-    /// the name comes first.
-    pub(crate) text: Vec<Box<str>>,
-    pub(crate) niches: Vec<Box<[u32]>>,
+    /// Each row's search text lives in one arena (a million small strings
+    /// would cost more in allocator overhead than in text): the lower-case
+    /// name, handles, email and niches, separated by `SEPARATOR`, name first.
+    text: String,
+    text_spans: Vec<(u32, u32)>,
+    niche_arena: Vec<u32>,
+    niche_spans: Vec<(u32, u32)>,
     pub(crate) niche_names: Vec<Box<str>>,
     niche_numbers: HashMap<Box<str>, u32>,
     by_id: HashMap<Uuid, Row>,
@@ -84,12 +89,48 @@ pub(crate) struct RosterIndex {
 
 impl RosterIndex {
     pub(crate) fn build(store: &Store) -> Result<RosterIndex, StoreError> {
+        let tree = blocks::tree(store)?;
         let mut index = RosterIndex::default();
-        blocks::for_each(&blocks::tree(store)?, |block, influencer| {
-            index.insert(block, &influencer);
+        // Blocks are numbered in order and mostly full: sizing every column
+        // once spares copying hundreds of megabytes as they grow.
+        if let Some((last, _)) = blocks::last(&tree)? {
+            index.reserve((last as usize + 1) * blocks::BLOCK_SIZE);
+        }
+        blocks::for_each_view(&tree, |block, view| {
+            index.insert_view(block, view);
             Ok(())
         })?;
         Ok(index)
+    }
+
+    fn reserve(&mut self, rows: usize) {
+        self.ids.reserve(rows);
+        self.blocks.reserve(rows);
+        self.alive.reserve(rows);
+        self.followers.reserve(rows);
+        self.tiers.reserve(rows);
+        self.platforms.reserve(rows);
+        self.countries.reserve(rows);
+        self.added.reserve(rows);
+        self.name_prefix.reserve(rows);
+        self.text.reserve(rows * 96);
+        self.text_spans.reserve(rows);
+        self.niche_arena.reserve(rows * 2);
+        self.niche_spans.reserve(rows);
+        self.by_id.reserve(rows);
+        self.by_account.reserve(rows);
+    }
+
+    /// Appends `text` in lower case; most names and emails are ASCII, and
+    /// for those that is a copy and a pass over the bytes.
+    fn push_lowercase(&mut self, text: &str) {
+        if text.is_ascii() {
+            let start = self.text.len();
+            self.text.push_str(text);
+            self.text[start..].make_ascii_lowercase();
+        } else {
+            self.text.push_str(&text.to_lowercase());
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -111,9 +152,18 @@ impl RosterIndex {
         Some((self.blocks[row], self.ids[row]))
     }
 
+    pub(crate) fn text(&self, row: Row) -> &str {
+        let (start, len) = self.text_spans[row as usize];
+        &self.text[start as usize..(start + len) as usize]
+    }
+
     pub(crate) fn name_of(&self, row: Row) -> &str {
-        let text = &self.text[row as usize];
-        text.split(SEPARATOR).next().unwrap_or("")
+        self.text(row).split(SEPARATOR).next().unwrap_or("")
+    }
+
+    pub(crate) fn niches(&self, row: Row) -> &[u32] {
+        let (start, len) = self.niche_spans[row as usize];
+        &self.niche_arena[start as usize..(start + len) as usize]
     }
 
     fn niche_number(&mut self, niche: &str) -> u32 {
@@ -127,49 +177,58 @@ impl RosterIndex {
     }
 
     pub(crate) fn insert(&mut self, block: u32, influencer: &Influencer) {
+        let record = blocks::encode(influencer);
+        if let Ok(view) = RecordView::read(&mut Reader::new(&record)) {
+            self.insert_view(block, &view);
+        }
+    }
+
+    pub(crate) fn insert_view(&mut self, block: u32, view: &RecordView<'_>) {
         let row = self.ids.len() as Row;
-        let name = influencer.name.to_lowercase();
+        let text_start = self.text.len();
+        self.push_lowercase(view.name);
         let mut prefix = [0u8; 8];
-        let take = name.len().min(8);
-        prefix[..take].copy_from_slice(&name.as_bytes()[..take]);
-        let mut text = name;
+        let name_bytes = &self.text.as_bytes()[text_start..];
+        let take = name_bytes.len().min(8);
+        prefix[..take].copy_from_slice(&name_bytes[..take]);
         let mut platforms = 0u16;
-        for account in &influencer.accounts {
-            text.push(SEPARATOR);
-            text.push_str(&account.handle);
-            platforms |= 1 << account.platform as u16;
-            self.by_account
-                .insert(account_key(account.platform, &account.handle), row);
+        let mut followers = 0u64;
+        let mut top = 0u64;
+        for (platform, handle, count) in view.accounts() {
+            self.text.push(SEPARATOR);
+            self.text.push_str(handle);
+            platforms |= 1 << platform as u16;
+            followers = followers.saturating_add(count);
+            top = top.max(count);
+            self.by_account.insert(account_key(platform, handle), row);
         }
-        if let Some(email) = &influencer.email {
-            text.push(SEPARATOR);
-            text.push_str(&email.to_lowercase());
+        if !view.email.is_empty() {
+            self.text.push(SEPARATOR);
+            self.push_lowercase(view.email);
         }
-        for niche in &influencer.niches {
-            text.push(SEPARATOR);
-            text.push_str(niche);
+        let niche_start = self.niche_arena.len();
+        for niche in view.niches() {
+            self.text.push(SEPARATOR);
+            self.text.push_str(niche);
+            let n = self.niche_number(niche);
+            self.niche_arena.push(n);
         }
-        let niches: Box<[u32]> = influencer.niches.iter().map(|n| self.niche_number(n)).collect();
-        let country = influencer
-            .country
-            .as_deref()
-            .and_then(|c| <[u8; 2]>::try_from(c.as_bytes()).ok())
-            .unwrap_or([0, 0]);
-        self.ids.push(influencer.id);
+        self.text_spans
+            .push((text_start as u32, (self.text.len() - text_start) as u32));
+        self.niche_spans
+            .push((niche_start as u32, (self.niche_arena.len() - niche_start) as u32));
+        let country = <[u8; 2]>::try_from(view.country.as_bytes()).unwrap_or([0, 0]);
+        self.ids.push(view.id);
         self.blocks.push(block);
         self.alive.push(true);
-        self.followers.push(influencer.total_followers());
-        self.tiers.push(Tier::of(influencer.top_followers()));
+        self.followers.push(followers);
+        self.tiers.push(Tier::of(top));
         self.platforms.push(platforms);
         self.countries.push(country);
-        self.added.push((
-            influencer.created_at.timestamp(),
-            influencer.created_at.timestamp_subsec_nanos(),
-        ));
+        self.added
+            .push(view.created_at.timestamp_nanos_opt().unwrap_or(i64::MAX));
         self.name_prefix.push(u64::from_be_bytes(prefix));
-        self.text.push(text.into_boxed_str());
-        self.niches.push(niches);
-        self.by_id.insert(influencer.id, row);
+        self.by_id.insert(view.id, row);
         self.live += 1;
     }
 
@@ -186,8 +245,8 @@ impl RosterIndex {
         }
         let row = row as usize;
         self.alive[row] = false;
-        self.text[row] = Box::from("");
-        self.niches[row] = Box::new([]);
+        self.text_spans[row] = (0, 0);
+        self.niche_spans[row] = (0, 0);
         self.live -= 1;
     }
 }

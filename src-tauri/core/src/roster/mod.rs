@@ -58,6 +58,13 @@ pub fn list(store: &Store) -> Result<Vec<Influencer>, RosterError> {
     Ok(all)
 }
 
+/// Builds the roster's index now rather than at the first query that needs
+/// it: the app calls this right after opening a store, off the UI thread.
+/// Returns how many creators the index holds.
+pub fn warm_up(store: &Store) -> Result<usize, RosterError> {
+    count(store)
+}
+
 /// How many influencers are on the roster.
 pub fn count(store: &Store) -> Result<usize, RosterError> {
     let state = index::state(store);

@@ -152,8 +152,11 @@ impl Compiled {
             && self
                 .niches
                 .as_ref()
-                .is_none_or(|ok| index.niches[row].iter().any(|&n| ok[n as usize]))
-            && self.words.iter().all(|w| w.find(index.text[row].as_bytes()).is_some())
+                .is_none_or(|ok| index.niches(row as Row).iter().any(|&n| ok[n as usize]))
+            && self
+                .words
+                .iter()
+                .all(|w| w.find(index.text(row as Row).as_bytes()).is_some())
     }
 }
 
