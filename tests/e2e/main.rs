@@ -257,3 +257,56 @@ async fn a_csv_dropped_on_the_window_is_previewed_and_imported() {
     harness.screenshot("11-imported-roster");
     app.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_roster_scrolls_with_only_the_rows_in_view_on_the_page() {
+    let (_turn, harness) = Harness::start_exclusive(6).await;
+    let data = tempfile::tempdir().unwrap();
+    {
+        // 20,000 creators, imported through the same code the window uses.
+        let csv = data.path().join("many.csv");
+        let mut text = String::from("platform,username,fullname,followers\n");
+        for n in 0..20_000 {
+            text.push_str(&format!("tiktok,@creator.{n},Creator {n:05},{}\n", 1_000 + n));
+        }
+        std::fs::write(&csv, text).unwrap();
+        let store = partnerly_core::store::Store::open(data.path()).unwrap();
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        partnerly_core::import::run::import_file(&store, &csv, None, &mut |_| {}, &cancel).unwrap();
+    }
+
+    let app = harness.launch(data.path()).await;
+    find(&app, "//p[normalize-space()='20,000 creators']").await;
+    find(&app, "//button[@aria-label='Open Creator 00000']").await;
+    let rows = app
+        .find_all(Locator::XPath("//ul[@aria-label='Influencers']/li"))
+        .await
+        .unwrap();
+    assert!(rows.len() < 60, "{} rows on the page", rows.len());
+
+    // To the very end, as dragging the scroll bar down does.
+    app.execute(
+        "const v = document.querySelector('.viewport'); v.scrollTop = v.scrollHeight;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    find(&app, "//button[@aria-label='Open Creator 19999']").await;
+    let rows = app
+        .find_all(Locator::XPath("//ul[@aria-label='Influencers']/li"))
+        .await
+        .unwrap();
+    assert!(rows.len() < 60, "{} rows on the page", rows.len());
+    harness.screenshot("12-large-roster-end");
+
+    // The search is answered by the app's index.
+    type_into_search(&app, "creator.12345").await;
+    find(&app, "//p[normalize-space()='1 matching']").await;
+    find(&app, "//button[@aria-label='Open Creator 12345']").await;
+    app.close().await.unwrap();
+}
+
+async fn type_into_search(client: &Client, text: &str) {
+    let field = find(client, "//input[@aria-label='Search the roster']").await;
+    field.send_keys(text).await.unwrap();
+}

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::rows::RowCreator;
 use crate::roster::{self, Account, Influencer, InfluencerDraft, Platform};
-use crate::roster::{account_key, AccountMap, Writer};
+use crate::roster::{account_key, AccountMap, EncodedCreators, Writer};
 use crate::store::StoreError;
 
 /// Where the merger finds the creators already stored.
@@ -68,7 +68,7 @@ impl From<String> for NotMerged {
 #[derive(Debug, Default)]
 pub struct Merged {
     /// New creators, encoded for the store.
-    pub new: Vec<Box<[u8]>>,
+    pub new: EncodedCreators,
     /// Stored creators the file changed: (now, as stored before).
     pub updated: Vec<(Influencer, Influencer)>,
     pub unchanged: usize,
@@ -94,7 +94,7 @@ struct Touched {
 pub struct Merger<'r> {
     roster: &'r dyn Holders,
     slots: AccountMap<Slot>,
-    new: Vec<Box<[u8]>>,
+    new: EncodedCreators,
     touched: Vec<Touched>,
     touched_by_id: HashMap<Uuid, u32>,
     now: DateTime<Utc>,
@@ -116,11 +116,13 @@ fn holds(influencer: &Influencer, platform: Platform, handle: &str) -> bool {
 }
 
 impl<'r> Merger<'r> {
-    pub fn new(roster: &'r dyn Holders, now: DateTime<Utc>) -> Merger<'r> {
+    /// `expected_bytes`: about how much the new creators will take encoded
+    /// (the file's size is a fair guess); reserved up front, used as needed.
+    pub fn new(roster: &'r dyn Holders, now: DateTime<Utc>, expected_bytes: usize) -> Merger<'r> {
         Merger {
             roster,
             slots: AccountMap::default(),
-            new: Vec::new(),
+            new: EncodedCreators::with_capacity(expected_bytes),
             touched: Vec::new(),
             touched_by_id: HashMap::new(),
             now,
@@ -130,7 +132,7 @@ impl<'r> Merger<'r> {
     fn record(&self, slot: Slot) -> &[u8] {
         match slot {
             Slot::Existing(i) => &self.touched[i as usize].current,
-            Slot::New(i) => &self.new[i as usize],
+            Slot::New(i) => self.new.get(i as usize),
         }
     }
 
@@ -216,9 +218,8 @@ impl<'r> Merger<'r> {
         };
         let valid = roster::validate(&draft).map_err(first_message)?;
         let influencer = valid.into_new(Uuid::new_v4(), self.now);
-        let slot = Slot::New(self.new.len() as u32);
+        let slot = Slot::New(self.new.push(&influencer) as u32);
         self.remember(&influencer, slot);
-        self.new.push(encode(&influencer));
         Ok(())
     }
 
@@ -231,10 +232,9 @@ impl<'r> Merger<'r> {
         roster::validate(&merged.to_draft()).map_err(first_message)?;
         merged.updated_at = self.now;
         self.remember(&merged, slot);
-        let record = encode(&merged);
         match slot {
-            Slot::Existing(i) => self.touched[i as usize].current = record,
-            Slot::New(i) => self.new[i as usize] = record,
+            Slot::Existing(i) => self.touched[i as usize].current = encode(&merged),
+            Slot::New(i) => self.new.replace(i as usize, &merged),
         }
         Ok(())
     }

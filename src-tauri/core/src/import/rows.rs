@@ -42,16 +42,18 @@ const TOTAL_WORDS: &[&str] = &[
     "totales",
 ];
 
-fn cell(cells: &[String], index: usize) -> Option<&str> {
-    cells.get(index).map(|c| c.trim()).filter(|c| !c.is_empty())
+fn cell<S: AsRef<str>>(cells: &[S], index: usize) -> Option<&str> {
+    cells.get(index).map(|c| c.as_ref().trim()).filter(|c| !c.is_empty())
 }
 
 /// Reads one row. `mapping[i]` is the field of column `i`.
-pub fn read_row(cells: &[String], mapping: &[Option<Field>]) -> RowOutcome {
-    let Some(first) = cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()) else {
+pub fn read_row<S: AsRef<str>>(cells: &[S], mapping: &[Option<Field>]) -> RowOutcome {
+    let Some(first) = cells.iter().map(|c| c.as_ref().trim()).find(|c| !c.is_empty()) else {
         return RowOutcome::Skip;
     };
-    if TOTAL_WORDS.contains(&first.to_lowercase().as_str()) {
+    // Summary words are short; checking the length first spares lower-casing
+    // the first cell of every ordinary row.
+    if first.len() <= 16 && TOTAL_WORDS.contains(&first.to_lowercase().as_str()) {
         return RowOutcome::Skip;
     }
     match creator(cells, mapping) {
@@ -61,7 +63,7 @@ pub fn read_row(cells: &[String], mapping: &[Option<Field>]) -> RowOutcome {
     }
 }
 
-fn creator(cells: &[String], mapping: &[Option<Field>]) -> Result<Option<RowCreator>, String> {
+fn creator<S: AsRef<str>>(cells: &[S], mapping: &[Option<Field>]) -> Result<Option<RowCreator>, String> {
     let column = |wanted: Field| mapping.iter().position(|f| *f == Some(wanted));
     let value = |wanted: Field| column(wanted).and_then(|i| cell(cells, i));
 

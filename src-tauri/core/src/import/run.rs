@@ -22,6 +22,9 @@ use crate::store::{Store, StoreError};
 const SAMPLE_BYTES: usize = 256 * 1024;
 /// Rows shown in a preview.
 const PREVIEW_ROWS: usize = 20;
+/// At most this much is reserved up front for new creators (the file's
+/// size is the guess; beyond this, memory grows as it is used).
+const RESERVE_LIMIT: usize = 256 << 20;
 /// How often progress is reported and cancellation checked.
 const PROGRESS_EVERY: u64 = 2_000;
 
@@ -186,8 +189,8 @@ impl Rows {
         next_line.saturating_sub(1 + inside)
     }
 
-    /// The next row's line number and cells; `None` at the end.
-    fn next(&mut self, path: &Path) -> Result<Option<(u64, Vec<String>)>, ImportError> {
+    /// Reads the next row into `self.record`; its line number, or `None` at the end.
+    fn advance(&mut self, path: &Path) -> Result<Option<u64>, ImportError> {
         if !self
             .reader
             .read_record(&mut self.record)
@@ -195,10 +198,14 @@ impl Rows {
         {
             return Ok(None);
         }
-        Ok(Some((
-            self.line_of_record(),
-            self.record.iter().map(str::to_string).collect(),
-        )))
+        Ok(Some(self.line_of_record()))
+    }
+
+    /// The next row's line number and cells; `None` at the end.
+    fn next(&mut self, path: &Path) -> Result<Option<(u64, Vec<String>)>, ImportError> {
+        Ok(self
+            .advance(path)?
+            .map(|line| (line, self.record.iter().map(str::to_string).collect())))
     }
 }
 
@@ -298,7 +305,8 @@ pub fn import_file(
             let (sender, batches) = mpsc::sync_channel(8);
             let mapping = &mapping;
             scope.spawn(move || read_rows(rows, path, mapping, sender, cancel));
-            let mut merger = Merger::new(writer, Utc::now());
+            let reserve = (bytes_total as usize).min(RESERVE_LIMIT);
+            let mut merger = Merger::new(writer, Utc::now(), reserve);
             let mut rejected = Vec::new();
             let mut count = 0u64;
             let mut next_report = PROGRESS_EVERY;
@@ -363,8 +371,11 @@ fn read_rows(
 ) {
     let mut batch = Vec::with_capacity(BATCH_ROWS);
     loop {
-        match rows.next(path) {
-            Ok(Some((line, cells))) => {
+        let mut cells: Vec<&str> = Vec::with_capacity(rows.record.len());
+        match rows.advance(path) {
+            Ok(Some(line)) => {
+                cells.clear();
+                cells.extend(rows.record.iter());
                 batch.push((line, read_row(&cells, mapping)));
                 if batch.len() == BATCH_ROWS {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));

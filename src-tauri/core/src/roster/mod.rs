@@ -13,8 +13,8 @@ mod validate;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-pub use bulk::replace_all;
 pub(crate) use bulk::{migrate_to_blocks, with_writer, Writer};
+pub use bulk::{replace_all, EncodedCreators};
 pub(crate) use index::{account_key, AccountMap};
 pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
 pub use profile::parse_account_ref;

@@ -208,6 +208,38 @@ fn progress_counts_rows_and_bytes() {
 }
 
 #[test]
+fn a_large_import_into_a_searched_roster_is_found_and_a_second_run_changes_nothing() {
+    let (dir, store) = store();
+    crate::sample::load(&store).unwrap();
+    // The index is built (and kept) by this search.
+    assert_eq!(roster::count(&store).unwrap(), 12);
+    let path = dir.path().join("many.csv");
+    let mut text = String::from("platform,username,followers,country\n");
+    for n in 0..25_000 {
+        text.push_str(&format!("youtube,@channel.{n},{},PT\n", 1_000 + n));
+    }
+    // One row names a sample creator's account: an update, not a new creator.
+    text.push_str("instagram,@mara.eats,50100,\n");
+    std::fs::write(&path, &text).unwrap();
+    let run = || import_file(&store, &path, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+
+    let first = run();
+    assert_eq!((first.imported, first.updated, first.unchanged), (25_000, 1, 0));
+    assert_eq!(roster::count(&store).unwrap(), 25_012);
+    let filter = roster::RosterFilter {
+        search: "channel.24999".into(),
+        ..Default::default()
+    };
+    let found = roster::query(&store, &filter, roster::SortBy::Name, false).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].accounts[0].followers, 25_999);
+
+    let second = run();
+    assert_eq!((second.imported, second.updated, second.unchanged), (0, 0, 25_001));
+    assert_eq!(roster::count(&store).unwrap(), 25_012);
+}
+
+#[test]
 fn a_mapping_chosen_by_the_person_overrides_the_header() {
     let (dir, store) = store();
     let path = dir.path().join("odd.csv");
