@@ -77,14 +77,17 @@ pub async fn export_roster_csv<R: Runtime>(
     sort: SortBy,
     descending: bool,
 ) -> Result<Option<ExportOutcome>, CommandError> {
-    let found = roster::query(&*state.store()?, &filter, sort, descending)?;
+    let store = state.store()?;
     let suggested = format!("partnerly-roster-{}.csv", chrono::Local::now().format("%Y-%m-%d"));
     let Some(path) = dialogs::save_path(&window, "Export roster", ("CSV", &["csv"]), suggested)? else {
         return Ok(None);
     };
-    export::write_csv(&found, &path).map_err(|e| CommandError::new(ErrorKind::File, e.to_string()))?;
+    let written = export::write_roster_csv(&store, &filter, sort, descending, &path).map_err(|e| match e {
+        export::ExportError::Roster(e) => CommandError::from(e),
+        other => CommandError::new(ErrorKind::File, other.to_string()),
+    })?;
     Ok(Some(ExportOutcome {
         path: path.display().to_string(),
-        influencers: found.len() as u32,
+        influencers: written as u32,
     }))
 }

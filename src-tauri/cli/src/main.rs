@@ -121,6 +121,13 @@ struct FilterArgs {
 
 impl FilterArgs {
     fn query(&self, store: &Store) -> Result<Vec<Influencer>, String> {
+        let (filter, sort) = self.parse()?;
+        let page = roster::query_page(store, &filter, sort, self.desc, 0, self.limit.unwrap_or(usize::MAX))
+            .map_err(roster_message)?;
+        Ok(page.influencers)
+    }
+
+    fn parse(&self) -> Result<(RosterFilter, SortBy), String> {
         let platform = match &self.platform {
             Some(text) => Some(
                 Platform::parse(text)
@@ -161,9 +168,7 @@ impl FilterArgs {
             country,
             niche: self.niche.clone(),
         };
-        let page = roster::query_page(store, &filter, sort, self.desc, 0, self.limit.unwrap_or(usize::MAX))
-            .map_err(roster_message)?;
-        Ok(page.influencers)
+        Ok((filter, sort))
     }
 }
 
@@ -268,9 +273,19 @@ fn influencers(store: &Store, command: InfluencersCommand) -> Result<(), String>
             }
         }
         InfluencersCommand::Export { filter, file } => {
-            let found = filter.query(store)?;
-            export::write_csv(&found, &file).map_err(|e| e.to_string())?;
-            println!("Exported {} influencer(s) to {}", found.len(), file.display());
+            let written = match filter.limit {
+                Some(_) => {
+                    let found = filter.query(store)?;
+                    export::write_csv(&found, &file).map_err(|e| e.to_string())?;
+                    found.len()
+                }
+                // The whole (filtered) roster, streamed: it may be millions.
+                None => {
+                    let (wanted, sort) = filter.parse()?;
+                    export::write_roster_csv(store, &wanted, sort, filter.desc, &file).map_err(|e| e.to_string())?
+                }
+            };
+            println!("Exported {written} influencer(s) to {}", file.display());
             Ok(())
         }
         InfluencersCommand::List { filter, json, timings } => {

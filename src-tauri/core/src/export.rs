@@ -8,16 +8,17 @@
 //! formula in the person's spreadsheet.
 
 use std::fs;
-use std::io;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::roster::{Influencer, Platform};
+use crate::roster::{self, EncodedCreators, Influencer, Platform, RosterError, RosterFilter, SortBy};
 
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {}: {source}", path.display())]
-pub struct ExportError {
-    pub path: PathBuf,
-    pub source: io::Error,
+pub enum ExportError {
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: io::Error },
+    #[error(transparent)]
+    Roster(#[from] RosterError),
 }
 
 /// A text cell made safe to open in a spreadsheet.
@@ -28,67 +29,134 @@ pub fn neutralise(text: &str) -> String {
     }
 }
 
-/// The CSV text for `influencers`.
-pub fn to_csv(influencers: &[Influencer]) -> Vec<u8> {
-    let mut platforms: Vec<Platform> = Platform::ALL
-        .into_iter()
-        .filter(|p| influencers.iter().any(|i| i.accounts.iter().any(|a| a.platform == *p)))
-        .collect();
-    platforms.sort_by_key(|p| Platform::ALL.iter().position(|q| q == p));
+/// The platforms any of these creators has an account on, in the usual order.
+fn platforms_in(accounts: impl Iterator<Item = Platform>) -> Vec<Platform> {
+    let mut used = [false; Platform::ALL.len()];
+    for platform in accounts {
+        used[platform as usize] = true;
+    }
+    Platform::ALL.into_iter().filter(|p| used[*p as usize]).collect()
+}
 
+/// Writes the BOM, the header and one row per creator to `out`.
+fn write_table(
+    out: impl Write,
+    platforms: &[Platform],
+    influencers: impl Iterator<Item = Result<Influencer, RosterError>>,
+) -> Result<(), ExportError> {
     let mut header: Vec<String> = ["Name", "Email", "Country", "Niches", "Notes"]
         .map(String::from)
         .to_vec();
-    for platform in &platforms {
+    for platform in platforms {
         header.push(format!("{} handle", platform.label()));
         header.push(format!("{} followers", platform.label()));
     }
-
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(&header);
-        for influencer in influencers {
-            let mut row = vec![
-                neutralise(&influencer.name),
-                neutralise(influencer.email.as_deref().unwrap_or("")),
-                influencer.country.clone().unwrap_or_default(),
-                neutralise(&influencer.niches.join(", ")),
-                neutralise(&influencer.notes),
-            ];
-            for platform in &platforms {
-                match influencer.accounts.iter().find(|a| a.platform == *platform) {
-                    Some(account) => {
-                        row.push(neutralise(&account.handle));
-                        row.push(account.followers.to_string());
-                    }
-                    None => row.extend([String::new(), String::new()]),
+    let mut out = out;
+    let io_error = |e: io::Error| ExportError::Write {
+        path: PathBuf::new(),
+        source: e,
+    };
+    out.write_all(b"\xEF\xBB\xBF").map_err(io_error)?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let csv_error = |e: csv::Error| io_error(e.into());
+    writer.write_record(&header).map_err(csv_error)?;
+    for influencer in influencers {
+        let influencer = influencer?;
+        let mut row = vec![
+            neutralise(&influencer.name),
+            neutralise(influencer.email.as_deref().unwrap_or("")),
+            influencer.country.clone().unwrap_or_default(),
+            neutralise(&influencer.niches.join(", ")),
+            neutralise(&influencer.notes),
+        ];
+        for platform in platforms {
+            match influencer.accounts.iter().find(|a| a.platform == *platform) {
+                Some(account) => {
+                    row.push(neutralise(&account.handle));
+                    row.push(account.followers.to_string());
                 }
+                None => row.extend([String::new(), String::new()]),
             }
-            let _ = writer.write_record(&row);
         }
-        let _ = writer.flush();
+        writer.write_record(&row).map_err(csv_error)?;
     }
+    writer.flush().map_err(io_error)
+}
+
+/// The CSV text for `influencers`.
+pub fn to_csv(influencers: &[Influencer]) -> Vec<u8> {
+    let platforms = platforms_in(influencers.iter().flat_map(|i| i.accounts.iter().map(|a| a.platform)));
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every creator is already decoded.
+    let _ = write_table(&mut out, &platforms, influencers.iter().cloned().map(Ok));
     out
 }
 
-/// Writes the CSV to `path` (to a temporary name first, then renamed).
-pub fn write_csv(influencers: &[Influencer], path: &Path) -> Result<(), ExportError> {
-    let failed = |source| ExportError {
+/// Writes `fill` to `path` through a temporary file, renamed at the end, so
+/// a failed export never leaves half a file under the chosen name.
+fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<fs::File>) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    let failed = |source| ExportError::Write {
         path: path.to_path_buf(),
         source,
     };
     let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
-    fs::write(&partial, to_csv(influencers)).map_err(failed)?;
-    fs::rename(&partial, path).map_err(|e| {
+    let written = fs::File::create(&partial).map_err(failed).and_then(|file| {
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        fill(&mut out)?;
+        out.into_inner()
+            .map_err(|e| failed(e.into_error()))?
+            .sync_all()
+            .map_err(failed)
+    });
+    let result = written.and_then(|()| fs::rename(&partial, path).map_err(failed));
+    if result.is_err() {
         let _ = fs::remove_file(&partial);
-        failed(e)
+    }
+    // Errors from inside the table writer do not know the path yet.
+    result.map_err(|e| match e {
+        ExportError::Write { source, .. } => failed(source),
+        other => other,
     })
+}
+
+/// Writes the CSV of `influencers` to `path`.
+pub fn write_csv(influencers: &[Influencer], path: &Path) -> Result<(), ExportError> {
+    let platforms = platforms_in(influencers.iter().flat_map(|i| i.accounts.iter().map(|a| a.platform)));
+    write_atomically(path, |out| {
+        write_table(out, &platforms, influencers.iter().cloned().map(Ok))
+    })
+}
+
+/// Writes the creators matching `filter`, in order, to `path`; returns how
+/// many. They are held encoded and decoded one row at a time, so a
+/// million-creator roster exports in a few hundred megabytes.
+pub fn write_roster_csv(
+    store: &crate::store::Store,
+    filter: &RosterFilter,
+    sort: SortBy,
+    descending: bool,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let found: EncodedCreators = roster::query_encoded(store, filter, sort, descending)?;
+    let mut bits = 0u16;
+    for record in found.iter() {
+        bits |= roster::record_platforms(record).map_err(RosterError::from)?;
+    }
+    let platforms = platforms_in(Platform::ALL.into_iter().filter(|p| bits & (1 << *p as u16) != 0));
+    write_atomically(path, |out| {
+        let rows = found
+            .iter()
+            .map(|record| roster::decode_record(record).map_err(RosterError::from));
+        write_table(out, &platforms, rows)
+    })?;
+    Ok(found.len())
 }
 
 #[cfg(test)]
@@ -107,6 +175,32 @@ mod tests {
         }
         assert_eq!(neutralise("Mara"), "Mara");
         assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn a_streamed_roster_export_matches_the_filtered_view() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        sample::load(&store).unwrap();
+        let filter = RosterFilter {
+            country: Some("DE".into()),
+            ..Default::default()
+        };
+        let file = dir.path().join("de.csv");
+        let written = write_roster_csv(&store, &filter, SortBy::Followers, true, &file).unwrap();
+        let shown = roster::query(&store, &filter, SortBy::Followers, true).unwrap();
+        assert_eq!(written, shown.len());
+        assert!(written >= 2);
+        assert_eq!(fs::read(&file).unwrap(), to_csv(&shown));
+        assert!(!dir.path().join("de.csv.partial").exists());
+
+        let nowhere = dir.path().join("missing-folder/out.csv");
+        let err = write_roster_csv(&store, &filter, SortBy::Name, false, &nowhere).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with(&format!("cannot write {}", nowhere.display())),
+            "{err}"
+        );
     }
 
     #[test]

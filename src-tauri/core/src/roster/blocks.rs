@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use uuid::Uuid;
 
+use super::bulk::EncodedCreators;
 use super::codec::{self, put_varint, Reader, RecordView};
 use super::model::Influencer;
 use crate::store::{Store, StoreError};
@@ -199,6 +200,29 @@ pub(crate) fn fetch(tree: &sled::Tree, wanted: &[(u32, Uuid)]) -> Result<Vec<Inf
         }
     }
     Ok(found.into_iter().flatten().collect())
+}
+
+/// Like `fetch`, for any number of creators: each block is read once, in
+/// block order, and the records are kept encoded, in the order asked for.
+pub(crate) fn fetch_encoded(tree: &sled::Tree, wanted: &[(u32, Uuid)]) -> Result<EncodedCreators, StoreError> {
+    let mut by_block: BTreeMap<u32, Vec<(Uuid, usize)>> = BTreeMap::new();
+    for (position, (block, id)) in wanted.iter().enumerate() {
+        by_block.entry(*block).or_default().push((*id, position));
+    }
+    let mut found = EncodedCreators::with_slots(wanted.len());
+    for (block, mut ids) in by_block {
+        ids.sort_unstable();
+        let Some(bytes) = tree.get(key(block)).map_err(StoreError::from_sled)? else {
+            continue;
+        };
+        for record in split(&bytes)?.iter() {
+            let Some(id) = codec::id_of(record) else { continue };
+            if let Ok(at) = ids.binary_search_by(|(wanted, _)| wanted.cmp(&id)) {
+                found.set(ids[at].1, record);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The last block and how many creators it holds, to append new ones to.

@@ -37,6 +37,20 @@ impl EncodedCreators {
         }
     }
 
+    /// `n` empty places, to be filled in any order with `set`.
+    pub(crate) fn with_slots(n: usize) -> EncodedCreators {
+        EncodedCreators {
+            bytes: Vec::new(),
+            spans: vec![(0, 0); n],
+        }
+    }
+
+    pub(crate) fn set(&mut self, index: usize, record: &[u8]) {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(record);
+        self.spans[index] = (start as u64, record.len() as u32);
+    }
+
     pub fn len(&self) -> usize {
         self.spans.len()
     }

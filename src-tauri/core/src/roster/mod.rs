@@ -18,7 +18,7 @@ pub use bulk::{replace_all, EncodedCreators};
 pub(crate) use index::{account_key, AccountMap};
 pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
 pub use profile::parse_account_ref;
-pub use query::{query, query_page, Page, RosterFilter, SortBy, Tier};
+pub use query::{query, query_encoded, query_page, Page, RosterFilter, SortBy, Tier};
 pub use validate::{normalise_email, normalise_handle, validate, FieldError, ValidDraft};
 
 use crate::store::{Store, StoreError};
@@ -43,7 +43,16 @@ pub(crate) fn encode_record(influencer: &Influencer) -> Vec<u8> {
     blocks::encode(influencer)
 }
 
-pub(crate) fn decode_record(record: &[u8]) -> Result<Influencer, StoreError> {
+/// The platforms an encoded creator has accounts on, as bits
+/// (`1 << platform as u16`), read without decoding the record.
+pub(crate) fn record_platforms(record: &[u8]) -> Result<u16, StoreError> {
+    let view = codec::RecordView::read(&mut codec::Reader::new(record)).map_err(blocks::bad)?;
+    Ok(view
+        .accounts()
+        .fold(0, |bits, (platform, _, _)| bits | 1 << platform as u16))
+}
+
+pub fn decode_record(record: &[u8]) -> Result<Influencer, StoreError> {
     blocks::decode(record)
 }
 
