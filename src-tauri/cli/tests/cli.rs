@@ -32,6 +32,23 @@ fn failure(data_dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
+/// How many creators the roster holds, from `list --timings` (without
+/// printing them all).
+fn roster_size(data_dir: &Path) -> usize {
+    let out = cli(
+        data_dir,
+        &["influencers", "list", "--json", "--timings", "--limit", "1"],
+    );
+    assert!(out.status.success());
+    let report = String::from_utf8(out.stderr).unwrap();
+    let count = report
+        .strip_prefix("index of ")
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_else(|| panic!("unexpected timings: {report}"));
+    count.parse().unwrap()
+}
+
 fn list(data_dir: &Path) -> Vec<Value> {
     let text = ok(data_dir, &["influencers", "list", "--json"]);
     serde_json::from_str::<Value>(&text)
@@ -192,34 +209,50 @@ fn a_file_that_is_not_a_table_is_refused() {
 }
 
 #[test]
-fn an_import_killed_midway_leaves_the_roster_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["sample"]);
-    let before = list(dir.path()).len();
-    let file = dir.path().join("big.csv");
+fn an_import_killed_at_any_point_leaves_the_roster_as_it_was() {
+    let rows = 150_000;
+    let scratch = tempfile::tempdir().unwrap();
+    let file = scratch.path().join("big.csv");
     let mut text = String::from("platform,username,followers\n");
-    for n in 0..300_000 {
+    for n in 0..rows {
         text.push_str(&format!("instagram,@creator.{n},{n}\n"));
     }
     std::fs::write(&file, text).unwrap();
+    let import = |dir: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
+            .arg("--data-dir")
+            .arg(dir)
+            .args(["import", file.to_str().unwrap()])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long a whole import takes here, to place the kills: while reading,
+    // while merging, and late, when the single write is under way.
+    let started = std::time::Instant::now();
+    assert!(import(&scratch.path().join("full")).wait().unwrap().success());
+    let whole = started.elapsed();
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["import", file.to_str().unwrap()])
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(400));
-    let finished_first = child.try_wait().unwrap().is_some();
-    child.kill().unwrap(); // SIGKILL: no destructors, no flush
-    child.wait().unwrap();
+    for fraction in [0.3, 0.8, 0.93, 0.98] {
+        let dir = tempfile::tempdir().unwrap();
+        ok(dir.path(), &["sample"]);
+        let before = list(dir.path());
+        let mut child = import(dir.path());
+        std::thread::sleep(whole.mul_f64(fraction));
+        child.kill().unwrap(); // SIGKILL: no destructors, no flush
+        child.wait().unwrap();
 
-    let after = list(dir.path()).len();
-    if finished_first {
-        assert_eq!(after, before + 300_000);
-    } else {
-        assert_eq!(after, before, "nothing of a killed import is kept");
+        // The store opens, and holds the old roster or the whole new one.
+        let count = roster_size(dir.path());
+        if count == before.len() {
+            assert_eq!(
+                list(dir.path()),
+                before,
+                "killed at {fraction}: the roster is exactly as it was"
+            );
+        } else {
+            assert_eq!(count, before.len() + rows, "killed at {fraction}: all or nothing");
+        }
     }
 }
 
