@@ -62,6 +62,16 @@ pub struct MigrationReport {
     pub to: u32,
 }
 
+/// Whether `db` is at an older schema than `target` (a new, unstamped
+/// database is not: it starts at the current one).
+pub fn pending(db: &sled::Db, target: u32) -> Result<bool, StoreError> {
+    let meta = db.open_tree(META_TREE).map_err(StoreError::from_sled)?;
+    match meta.get(VERSION_KEY).map_err(StoreError::from_sled)? {
+        Some(bytes) => Ok(decode_version(&bytes)? < target),
+        None => Ok(false),
+    }
+}
+
 /// Brings `db` up to `target`, applying `migrations` in order.
 pub fn run(db: &sled::Db, target: u32, migrations: &[Migration]) -> Result<MigrationReport, StoreError> {
     let meta = db.open_tree(META_TREE).map_err(StoreError::from_sled)?;

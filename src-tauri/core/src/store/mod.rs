@@ -2,7 +2,8 @@
 //!
 //! Rules every caller can rely on:
 //! - one process per data folder (`lock`), with a clear error for the second;
-//! - a backup of the database at every start, before migrations (`backup`);
+//! - a backup of the database at the first start of the day and before any
+//!   migration (`backup`);
 //! - every write through this API is flushed to disk before it returns, so
 //!   "saved" in the UI means saved, even if the process is killed next.
 
@@ -79,7 +80,8 @@ pub struct Store {
 
 impl Store {
     /// Opens (creating if needed) the data folder `dir`: takes the folder
-    /// lock, backs up the existing database, opens it and runs migrations.
+    /// lock, backs up the existing database when a backup is due (see
+    /// `backup`) or a migration is about to run, opens it and runs migrations.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             dir: dir.to_path_buf(),
@@ -87,25 +89,20 @@ impl Store {
         })?;
         let lock = DirLock::acquire(dir)?;
         let db_dir = dir.join("db");
-        let last_backup = if db_dir.is_dir() {
-            let backups = dir.join("backups");
-            let copy = backup::snapshot(&db_dir, &backups, chrono::Utc::now()).map_err(StoreError::Backup)?;
-            backup::prune(&backups, backup::KEEP_BACKUPS).map_err(StoreError::Backup)?;
-            Some(copy)
-        } else {
-            None
-        };
-        let db = match open_sled(dir, &db_dir) {
-            Ok(db) => db,
-            Err(e) => {
-                // A copy of unreadable data is worth nothing, and keeping it
-                // would push a good older copy out of the ten that are kept.
-                if let Some(copy) = &last_backup {
-                    let _ = std::fs::remove_dir_all(copy);
-                }
-                return Err(e);
-            }
-        };
+        let backups = dir.join("backups");
+        let existed = db_dir.is_dir();
+        let now = chrono::Utc::now();
+        let mut last_backup = None;
+        if existed && backup::due(&backups, now).map_err(StoreError::Backup)? {
+            last_backup = Some(take_backup(&db_dir, &backups, now)?);
+        }
+        let mut db = open_sled(dir, &db_dir).inspect_err(|_| discard_unreadable(&last_backup))?;
+        if existed && last_backup.is_none() && migrate::pending(&db, migrate::SCHEMA_VERSION)? {
+            // A migration rewrites data: never without a copy from just before.
+            drop(db);
+            last_backup = Some(take_backup(&db_dir, &backups, now)?);
+            db = open_sled(dir, &db_dir).inspect_err(|_| discard_unreadable(&last_backup))?;
+        }
         migrate::run(&db, migrate::SCHEMA_VERSION, migrate::MIGRATIONS)?;
         Ok(Store {
             dir: dir.to_path_buf(),
@@ -126,7 +123,8 @@ impl Store {
         self.dir.join("backups")
     }
 
-    /// The backup taken when this store was opened, if there was data to back up.
+    /// The backup taken when this store was opened, if one was due (the
+    /// first start of the day, or before a migration).
     pub fn last_backup(&self) -> Option<&Path> {
         self.last_backup.as_deref()
     }
@@ -232,6 +230,20 @@ impl Store {
 
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush().map(|_| ()).map_err(StoreError::from_sled)
+    }
+}
+
+fn take_backup(db_dir: &Path, backups: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<PathBuf, StoreError> {
+    let copy = backup::snapshot(db_dir, backups, now).map_err(StoreError::Backup)?;
+    backup::prune(backups, backup::KEEP_BACKUPS).map_err(StoreError::Backup)?;
+    Ok(copy)
+}
+
+/// A copy of unreadable data is worth nothing, and keeping it would push a
+/// good older copy out of the ten that are kept.
+fn discard_unreadable(copy: &Option<PathBuf>) {
+    if let Some(copy) = copy {
+        let _ = std::fs::remove_dir_all(copy);
     }
 }
 

@@ -86,6 +86,37 @@ fn every_open_of_existing_data_takes_a_backup_first() {
 }
 
 #[test]
+fn later_opens_the_same_day_do_not_copy_the_database_again() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    assert!(Store::open(dir.path()).unwrap().last_backup().is_some());
+    assert_eq!(Store::open(dir.path()).unwrap().last_backup(), None);
+    assert_eq!(backup::list(&dir.path().join("backups")).unwrap().len(), 1);
+}
+
+#[test]
+fn a_migration_is_always_preceded_by_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    assert!(Store::open(dir.path()).unwrap().last_backup().is_some());
+    {
+        // Pretend the folder was last written by schema 1.
+        let db = sled::open(dir.path().join("db")).unwrap();
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema_version", &1u32.to_le_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert!(
+        store.last_backup().is_some(),
+        "a backup today already, but a migration ran"
+    );
+    assert_eq!(backup::list(&dir.path().join("backups")).unwrap().len(), 2);
+}
+
+#[test]
 fn replace_all_swaps_the_whole_set() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
