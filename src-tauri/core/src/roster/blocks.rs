@@ -27,6 +27,28 @@ pub(crate) const BLOCK_SIZE: usize = 256;
 /// The layout of a block; bump it (with a migration) when it changes.
 const FORMAT: u8 = 1;
 
+/// How many creators the blocks hold, kept up to date in the same atomic
+/// batch as every write, so counting never needs the index (the window
+/// asks for it before anything else).
+const COUNT_KEY: &[u8] = b"count";
+
+pub(crate) fn stored_count(tree: &sled::Tree) -> Result<Option<u64>, StoreError> {
+    match tree.get(COUNT_KEY).map_err(StoreError::from_sled)? {
+        Some(bytes) => {
+            let raw: [u8; 8] = bytes
+                .as_ref()
+                .try_into()
+                .map_err(|_| bad("the creator count is malformed".into()))?;
+            Ok(Some(u64::from_le_bytes(raw)))
+        }
+        None => Ok(None),
+    }
+}
+
+pub(crate) fn put_count(batch: &mut sled::Batch, count: u64) {
+    batch.insert(COUNT_KEY, &count.to_le_bytes());
+}
+
 pub(crate) fn key(block: u32) -> [u8; 5] {
     let n = block.to_be_bytes();
     [b'b', n[0], n[1], n[2], n[3]]

@@ -162,6 +162,14 @@ impl Writer<'_> {
         self.store.apply(&self.tree, batch)
     }
 
+    /// How many creators are stored now.
+    fn count(&self) -> Result<u64, StoreError> {
+        match blocks::stored_count(&self.tree)? {
+            Some(n) => Ok(n),
+            None => Ok(self.state.read(self.store)?.len() as u64),
+        }
+    }
+
     fn block_for_new(&self) -> Result<u32, StoreError> {
         Ok(match blocks::last(&self.tree)? {
             Some((block, held)) if held < BLOCK_SIZE => block,
@@ -182,6 +190,9 @@ impl Writer<'_> {
             None => self.block_for_new()?,
         };
         let mut batch = Batch::default();
+        if previous.is_none() {
+            blocks::put_count(&mut batch, self.count()? + 1);
+        }
         let change = [(influencer.id, Some(blocks::encode(influencer)))];
         blocks::rewrite(&self.tree, &mut batch, block, &change)?;
         self.apply(batch)?;
@@ -197,6 +208,7 @@ impl Writer<'_> {
     pub(crate) fn remove(&self, stored: &Influencer) -> Result<(), StoreError> {
         let block = self.stored_block(&stored.id)?;
         let mut batch = Batch::default();
+        blocks::put_count(&mut batch, self.count()?.saturating_sub(1));
         blocks::rewrite(&self.tree, &mut batch, block, &[(stored.id, None)])?;
         self.apply(batch)?;
         self.state.update(|index| index.remove(stored));
@@ -212,6 +224,7 @@ impl Writer<'_> {
             None => 0,
         };
         let mut batch = Batch::default();
+        blocks::put_count(&mut batch, self.count()? + new.len() as u64);
         let mut new_blocks = Vec::new();
         for (n, start) in (0..new.len()).step_by(BLOCK_SIZE).enumerate() {
             let block = first_new_block + n as u32;
@@ -261,6 +274,7 @@ impl Writer<'_> {
         for key in self.tree.scan_prefix(b"b").keys() {
             batch.remove(key.map_err(StoreError::from_sled)?);
         }
+        blocks::put_count(&mut batch, influencers.len() as u64);
         for (block, chunk) in influencers.chunks(BLOCK_SIZE).enumerate() {
             let records: Vec<Vec<u8>> = chunk.iter().map(blocks::encode).collect();
             batch.insert(&blocks::key(block as u32), blocks::join(records.iter().map(|r| &r[..])));
@@ -293,6 +307,7 @@ pub(crate) fn migrate_to_blocks(db: &sled::Db) -> Result<(), String> {
     for key in new.iter().keys() {
         batch.remove(key.map_err(|e| e.to_string())?);
     }
+    blocks::put_count(&mut batch, records.len() as u64);
     for (block, chunk) in records.chunks(BLOCK_SIZE).enumerate() {
         batch.insert(&blocks::key(block as u32), blocks::join(chunk.iter().map(|r| &r[..])));
     }

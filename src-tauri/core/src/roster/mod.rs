@@ -71,11 +71,17 @@ pub fn list(store: &Store) -> Result<Vec<Influencer>, RosterError> {
 /// it: the app calls this right after opening a store, off the UI thread.
 /// Returns how many creators the index holds.
 pub fn warm_up(store: &Store) -> Result<usize, RosterError> {
-    count(store)
+    let state = index::state(store);
+    let index = state.read(store)?;
+    Ok(index.len())
 }
 
-/// How many influencers are on the roster.
+/// How many influencers are on the roster (one stored number: the index
+/// need not be built).
 pub fn count(store: &Store) -> Result<usize, RosterError> {
+    if let Some(n) = blocks::stored_count(&blocks::tree(store)?)? {
+        return Ok(n as usize);
+    }
     let state = index::state(store);
     let index = state.read(store)?;
     Ok(index.len())
