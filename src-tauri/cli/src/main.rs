@@ -108,7 +108,7 @@ struct FilterArgs {
     /// Only creators with this niche
     #[arg(long)]
     niche: Option<String>,
-    /// Sort by name, followers, country or added
+    /// Sort by name, account, followers, country, niche or added
     #[arg(long, default_value = "name")]
     sort: String,
     /// Largest, latest or Z first
@@ -152,12 +152,14 @@ impl FilterArgs {
         };
         let sort = match self.sort.to_lowercase().as_str() {
             "name" => SortBy::Name,
+            "account" => SortBy::Account,
             "followers" => SortBy::Followers,
+            "niche" => SortBy::Niche,
             "country" => SortBy::Country,
             "added" => SortBy::Added,
             other => {
                 return Err(format!(
-                    "--sort '{other}' is not a column; use name, followers, country or added"
+                    "--sort '{other}' is not a column; use name, account, followers, country, niche or added"
                 ))
             }
         };

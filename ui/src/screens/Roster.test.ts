@@ -178,4 +178,26 @@ describe("Roster", () => {
     expect(asked).not.toContain(100_000);
     expect(rows().length).toBeLessThan(40);
   });
+
+  it("sorts by any column: a click asks the app for that order, a second click reverses it", async () => {
+    const asked: { sort: string; descending: boolean }[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_countries") return countries;
+      const { sort, descending } = args as { sort: string; descending: boolean };
+      asked.push({ sort, descending });
+      return { total: 1, influencers: [influencer("Mara Costa", "mara.eats", 48200)] };
+    });
+    render(Roster);
+    await screen.findByRole("button", { name: "Open Mara Costa" });
+    for (const [header, sort] of [
+      ["Accounts", "account"],
+      ["Niches", "niche"],
+      ["Based in", "country"],
+    ]) {
+      await userEvent.click(screen.getByRole("button", { name: header }));
+      await waitFor(() => expect(asked.at(-1)).toEqual({ sort, descending: false }));
+      await userEvent.click(screen.getByRole("button", { name: new RegExp(`^${header}`) }));
+      await waitFor(() => expect(asked.at(-1)).toEqual({ sort, descending: true }));
+    }
+  });
 });

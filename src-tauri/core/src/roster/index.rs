@@ -78,6 +78,8 @@ pub(crate) struct RosterIndex {
     /// name, handles, email and niches, separated by `SEPARATOR`, name first.
     text: String,
     text_spans: Vec<(u32, u32)>,
+    /// Where in `text` the handle of the largest account is.
+    main_handles: Vec<(u32, u32)>,
     niche_arena: Vec<u32>,
     niche_spans: Vec<(u32, u32)>,
     pub(crate) niche_names: Vec<Box<str>>,
@@ -115,6 +117,7 @@ impl RosterIndex {
         self.name_prefix.reserve(rows);
         self.text.reserve(rows * 96);
         self.text_spans.reserve(rows);
+        self.main_handles.reserve(rows);
         self.niche_arena.reserve(rows * 2);
         self.niche_spans.reserve(rows);
         self.by_id.reserve(rows);
@@ -161,6 +164,11 @@ impl RosterIndex {
         self.text(row).split(SEPARATOR).next().unwrap_or("")
     }
 
+    pub(crate) fn main_handle(&self, row: Row) -> &str {
+        let (start, len) = self.main_handles[row as usize];
+        &self.text[start as usize..(start + len) as usize]
+    }
+
     pub(crate) fn niches(&self, row: Row) -> &[u32] {
         let (start, len) = self.niche_spans[row as usize];
         &self.niche_arena[start as usize..(start + len) as usize]
@@ -194,8 +202,13 @@ impl RosterIndex {
         let mut platforms = 0u16;
         let mut followers = 0u64;
         let mut top = 0u64;
-        for (platform, handle, count) in view.accounts() {
+        let mut main_handle = (0u32, 0u32);
+        for (n, (platform, handle, count)) in view.accounts().enumerate() {
             self.text.push(SEPARATOR);
+            // The first of the largest accounts, as the roster lists them.
+            if n == 0 || count > top {
+                main_handle = (self.text.len() as u32, handle.len() as u32);
+            }
             self.text.push_str(handle);
             platforms |= 1 << platform as u16;
             followers = followers.saturating_add(count);
@@ -215,6 +228,7 @@ impl RosterIndex {
         }
         self.text_spans
             .push((text_start as u32, (self.text.len() - text_start) as u32));
+        self.main_handles.push(main_handle);
         self.niche_spans
             .push((niche_start as u32, (self.niche_arena.len() - niche_start) as u32));
         let country = <[u8; 2]>::try_from(view.country.as_bytes()).unwrap_or([0, 0]);
@@ -246,6 +260,7 @@ impl RosterIndex {
         let row = row as usize;
         self.alive[row] = false;
         self.text_spans[row] = (0, 0);
+        self.main_handles[row] = (0, 0);
         self.niche_spans[row] = (0, 0);
         self.live -= 1;
     }

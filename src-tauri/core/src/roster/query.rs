@@ -88,8 +88,12 @@ pub struct RosterFilter {
 pub enum SortBy {
     #[default]
     Name,
+    /// The handle of the largest account (the one the roster lists first).
+    Account,
     Followers,
     Country,
+    /// The first of the creator's niches; creators without one come last.
+    Niche,
     Added,
 }
 
@@ -176,6 +180,17 @@ fn compare(index: &RosterIndex, sort: SortBy, a: Row, b: Row) -> Ordering {
             key(x).cmp(&key(y)).then_with(by_name)
         }
         SortBy::Added => index.added[x].cmp(&index.added[y]),
+        SortBy::Account => index.main_handle(a).cmp(index.main_handle(b)).then_with(by_name),
+        SortBy::Niche => {
+            let key = |row: Row| index.niches(row).first().map(|&n| &*index.niche_names[n as usize]);
+            match (key(a), key(b)) {
+                (Some(p), Some(q)) => p.cmp(q),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then_with(by_name)
+        }
     };
     // Row order last, so equal keys always come out in the same order.
     ordering.then(a.cmp(&b))

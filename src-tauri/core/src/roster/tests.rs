@@ -86,17 +86,26 @@ fn crowded(store: &Store, n: usize) -> Vec<Influencer> {
     (0..n)
         .map(|i| {
             let platform = Platform::ALL[i % 3];
+            let mut accounts = vec![AccountDraft {
+                platform,
+                handle: format!("creator{i}"),
+                followers: ((i * 7919) % 2_000_000) as i64,
+            }];
+            // Some have a second, sometimes larger, account; some no niche.
+            if i % 4 == 0 {
+                accounts.push(AccountDraft {
+                    platform: Platform::Threads,
+                    handle: format!("alt{}", 1000 - i),
+                    followers: ((i * 31) % 3_000_000) as i64,
+                });
+            }
             add(
                 store,
                 &InfluencerDraft {
                     name: format!("{} {}", ["Ana", "ben", "Çelik", "Zoë"][i % 4], i % 7),
-                    accounts: vec![AccountDraft {
-                        platform,
-                        handle: format!("creator{i}"),
-                        followers: ((i * 7919) % 2_000_000) as i64,
-                    }],
+                    accounts,
                     country: countries[i % 4].into(),
-                    niches: vec![niches[i % 3].into()],
+                    niches: if i % 5 == 0 { vec![] } else { vec![niches[i % 3].into()] },
                     ..InfluencerDraft::default()
                 },
             )
@@ -113,6 +122,16 @@ fn naive(all: &[Influencer], filter: &RosterFilter, sort: SortBy, descending: bo
             SortBy::Followers => format!("{:020}", i.total_followers()),
             SortBy::Country => format!("{}{}", i.country.as_deref().unwrap_or("~~"), i.name.to_lowercase()),
             SortBy::Added => i.created_at.to_rfc3339(),
+            SortBy::Account => {
+                let top = i.accounts.iter().map(|a| a.followers).max().unwrap_or(0);
+                let main = i.accounts.iter().find(|a| a.followers == top).unwrap();
+                format!("{}\u{1}{}", main.handle, i.name.to_lowercase())
+            }
+            SortBy::Niche => format!(
+                "{}\u{1}{}",
+                i.niches.first().map(String::as_str).unwrap_or("\u{10FFFF}"),
+                i.name.to_lowercase()
+            ),
         }
     };
     let mut keys: Vec<String> = all
@@ -164,7 +183,14 @@ fn pages_of_a_query_agree_with_sorting_everything() {
         },
     ];
     for filter in &filters {
-        for sort in [SortBy::Name, SortBy::Followers, SortBy::Country, SortBy::Added] {
+        for sort in [
+            SortBy::Name,
+            SortBy::Account,
+            SortBy::Followers,
+            SortBy::Country,
+            SortBy::Niche,
+            SortBy::Added,
+        ] {
             for descending in [false, true] {
                 let expected = naive(&all, filter, sort, descending);
                 let mut got = Vec::new();
