@@ -278,11 +278,7 @@ async fn a_large_roster_scrolls_with_only_the_rows_in_view_on_the_page() {
     let app = harness.launch(data.path()).await;
     find(&app, "//p[normalize-space()='20,000 creators']").await;
     find(&app, "//button[@aria-label='Open Creator 00000']").await;
-    let rows = app
-        .find_all(Locator::XPath("//ul[@aria-label='Influencers']/li"))
-        .await
-        .unwrap();
-    assert!(rows.len() < 60, "{} rows on the page", rows.len());
+    assert_few_rows_on_the_page(&app).await;
 
     // To the very end, as dragging the scroll bar down does.
     app.execute(
@@ -292,11 +288,7 @@ async fn a_large_roster_scrolls_with_only_the_rows_in_view_on_the_page() {
     .await
     .unwrap();
     find(&app, "//button[@aria-label='Open Creator 19999']").await;
-    let rows = app
-        .find_all(Locator::XPath("//ul[@aria-label='Influencers']/li"))
-        .await
-        .unwrap();
-    assert!(rows.len() < 60, "{} rows on the page", rows.len());
+    assert_few_rows_on_the_page(&app).await;
     harness.screenshot("12-large-roster-end");
 
     // The search is answered by the app's index.
@@ -304,6 +296,15 @@ async fn a_large_roster_scrolls_with_only_the_rows_in_view_on_the_page() {
     find(&app, "//p[normalize-space()='1 matching']").await;
     find(&app, "//button[@aria-label='Open Creator 12345']").await;
     app.close().await.unwrap();
+}
+
+/// A virtual list keeps only the rows in view (and a few around) in the page.
+async fn assert_few_rows_on_the_page(client: &Client) {
+    let rows = client
+        .find_all(Locator::XPath("//ul[@aria-label='Influencers']/li"))
+        .await
+        .unwrap();
+    assert!(rows.len() < 60, "{} rows on the page", rows.len());
 }
 
 async fn type_into_search(client: &Client, text: &str) {
