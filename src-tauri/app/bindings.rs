@@ -18,7 +18,7 @@ use crate::commands::workspace::{ExportOutcome, ImportPreview, WorkspaceStatus};
 use crate::error::{CommandError, ErrorKind};
 use crate::imports::{CsvPreview, CsvRefused};
 use partnerly_core::import::columns::Field;
-use partnerly_core::import::run::{FilePreview, ImportSummary, Progress, Rejection};
+use partnerly_core::import::run::{FilePreview, ImportSummary, Progress, Rejection, StoredAccount, StoredRow};
 
 /// File name -> contents, for every type the UI sees, plus an index.
 fn generate() -> BTreeMap<String, String> {
@@ -57,6 +57,8 @@ fn generate() -> BTreeMap<String, String> {
         RosterFilter,
         RosterPage,
         SortBy,
+        StoredAccount,
+        StoredRow,
         Tier,
         WorkspaceStatus,
         WorkspaceSummary,

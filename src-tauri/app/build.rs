@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "run_csv_import",
     "cancel_csv_import",
     "discard_csv_import",
+    "preview_csv_rows",
 ];
 
 fn main() {

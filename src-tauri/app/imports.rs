@@ -62,6 +62,7 @@ impl CsvImports {
         let mut preview = run::preview(path)?;
         let remembered = match memory::recall(store, &preview.header)? {
             Some(mapping) => {
+                preview.stored = run::stored_rows(&preview.rows, &mapping);
                 preview.mapping = mapping;
                 true
             }
@@ -81,6 +82,16 @@ impl CsvImports {
         })
     }
 
+    /// Where a held file is, to read its first rows again.
+    pub fn path_of(&self, token: u32) -> Result<PathBuf, CommandError> {
+        self.pending
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&token)
+            .map(|(path, _)| path.clone())
+            .ok_or_else(not_waiting)
+    }
+
     /// Takes a held file (and its header) to import it, with a fresh cancel switch.
     pub fn start(&self, token: u32) -> Result<(PathBuf, Vec<String>, Arc<AtomicBool>), CommandError> {
         let (path, header) = self
@@ -88,12 +99,7 @@ impl CsvImports {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .remove(&token)
-            .ok_or_else(|| {
-                CommandError::new(
-                    ErrorKind::NotFound,
-                    "this file is no longer waiting to be imported; drop it or choose it again",
-                )
-            })?;
+            .ok_or_else(not_waiting)?;
         let cancel = Arc::new(AtomicBool::new(false));
         self.running
             .lock()
@@ -116,4 +122,11 @@ impl CsvImports {
     pub fn discard(&self, token: u32) {
         self.pending.lock().unwrap_or_else(|p| p.into_inner()).remove(&token);
     }
+}
+
+fn not_waiting() -> CommandError {
+    CommandError::new(
+        ErrorKind::NotFound,
+        "this file is no longer waiting to be imported; drop it or choose it again",
+    )
 }

@@ -42,6 +42,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::import::run_csv_import,
             commands::import::cancel_csv_import,
             commands::import::discard_csv_import,
+            commands::import::preview_csv_rows,
         ])
 }
 

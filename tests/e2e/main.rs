@@ -236,6 +236,13 @@ async fn a_csv_dropped_on_the_window_is_previewed_and_imported() {
 
     find(&app, "//h2[normalize-space()='Import discovery-export.csv']").await;
     find(&app, "//td[normalize-space()='@Mara.Eats']").await;
+    // The same rows as they will be stored: handle normalised, 48.2K read.
+    find(&app, "//td[normalize-space()='Instagram @mara.eats · 48,200']").await;
+    find(
+        &app,
+        "//td[normalize-space()=\"Not imported: followers '-500' cannot be negative\"]",
+    )
+    .await;
     harness.screenshot("09-import-preview");
     click(&app, "//button[normalize-space()='Import']").await;
 

@@ -62,6 +62,21 @@ pub async fn cancel_csv_import(imports: State<'_, CsvImports>, token: u32) -> Re
     Ok(())
 }
 
+/// The first rows of a held file as they will be stored with `mapping`
+/// (the person changes the mapping; the preview follows).
+#[tauri::command]
+pub async fn preview_csv_rows(
+    imports: State<'_, CsvImports>,
+    token: u32,
+    mapping: Vec<Option<Field>>,
+) -> Result<Vec<run::StoredRow>, CommandError> {
+    let path = imports.path_of(token)?;
+    let preview = tauri::async_runtime::spawn_blocking(move || run::preview(&path))
+        .await
+        .map_err(|e| CommandError::new(ErrorKind::Storage, format!("the preview stopped unexpectedly: {e}")))??;
+    Ok(run::stored_rows(&preview.rows, &mapping))
+}
+
 #[tauri::command]
 pub async fn discard_csv_import(imports: State<'_, CsvImports>, token: u32) -> Result<(), CommandError> {
     imports.discard(token);

@@ -18,6 +18,7 @@ import type {
   RosterFilter,
   RosterPage,
   SortBy,
+  StoredRow,
   WorkspaceStatus,
   WorkspaceSummary,
 } from "../bindings";
@@ -101,4 +102,5 @@ export const api = {
   },
   cancelCsvImport: (token: number) => call<null>("cancel_csv_import", { token }),
   discardCsvImport: (token: number) => call<null>("discard_csv_import", { token }),
+  previewCsvRows: (token: number, mapping: (Field | null)[]) => call<StoredRow[]>("preview_csv_rows", { token, mapping }),
 };

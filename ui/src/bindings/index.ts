@@ -20,6 +20,8 @@ export type { Rejection } from "./Rejection";
 export type { RosterFilter } from "./RosterFilter";
 export type { RosterPage } from "./RosterPage";
 export type { SortBy } from "./SortBy";
+export type { StoredAccount } from "./StoredAccount";
+export type { StoredRow } from "./StoredRow";
 export type { Tier } from "./Tier";
 export type { WorkspaceStatus } from "./WorkspaceStatus";
 export type { WorkspaceSummary } from "./WorkspaceSummary";

@@ -22,6 +22,10 @@ const file: CsvPreview = {
       ["Chloé Martin", "@chloe.runs", "4 300"],
       ["Renée Côté", "renee.cote", "23 400"],
     ],
+    stored: [
+      { kind: "rejected", reason: "no handle or profile link" },
+      { kind: "rejected", reason: "no handle or profile link" },
+    ],
   },
 };
 
@@ -40,8 +44,33 @@ it("shows how the file was read and needs an account column before importing", a
   expect(screen.getByRole("button", { name: "Import" })).toBeDisabled();
   expect(screen.getByRole("alert")).toHaveTextContent("Choose which column holds the handle or profile link");
 
+  expect(screen.getAllByRole("cell", { name: "Not imported: no handle or profile link" })).toHaveLength(2);
+});
+
+it("shows the rows as the app will store them, read again when a column changes", async () => {
+  const asked: unknown[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd !== "preview_csv_rows") return null;
+    asked.push((args as { mapping: unknown }).mapping);
+    return [
+      {
+        kind: "creator",
+        name: "Chloé Martin",
+        accounts: [{ platform: "instagram", handle: "chloe.runs", followers: 4300 }],
+        email: null,
+        country: null,
+        niches: [],
+      },
+      { kind: "skipped" },
+    ];
+  });
+  render(ImportFlow, { file, ondone: vi.fn() });
   await userEvent.selectOptions(screen.getByLabelText("Column IG holds"), "Instagram handle");
   expect(screen.getByRole("button", { name: "Import" })).toBeEnabled();
+
+  expect(await screen.findByRole("cell", { name: "Instagram @chloe.runs · 4,300" })).toBeInTheDocument();
+  expect(screen.getByRole("cell", { name: "Skipped: a blank or total row" })).toBeInTheDocument();
+  expect(asked.at(-1)).toEqual([null, { field: "platform_handle", platform: "instagram" }, { field: "followers" }]);
 });
 
 it("imports with the chosen columns and reports rejected rows by line", async () => {

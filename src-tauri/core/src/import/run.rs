@@ -58,6 +58,59 @@ pub struct FilePreview {
     pub mapping: Vec<Option<Field>>,
     /// The first rows, as they are in the file.
     pub rows: Vec<Vec<String>>,
+    /// The same rows as they will be stored, with `mapping`.
+    pub stored: Vec<StoredRow>,
+}
+
+/// A preview row as the importer reads it: what it will store, or why not.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StoredRow {
+    Creator {
+        name: Option<String>,
+        accounts: Vec<StoredAccount>,
+        email: Option<String>,
+        country: Option<String>,
+        niches: Vec<String>,
+    },
+    /// A blank or "Total" row.
+    Skipped,
+    Rejected {
+        reason: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct StoredAccount {
+    pub platform: crate::roster::Platform,
+    pub handle: String,
+    #[ts(type = "number | null")]
+    pub followers: Option<u64>,
+}
+
+/// `rows` (from a preview) as they will be stored with `mapping`.
+pub fn stored_rows(rows: &[Vec<String>], mapping: &[Option<Field>]) -> Vec<StoredRow> {
+    rows.iter()
+        .map(|cells| match read_row(cells, mapping) {
+            RowOutcome::Creator(row) => StoredRow::Creator {
+                name: row.name,
+                accounts: row
+                    .accounts
+                    .into_iter()
+                    .map(|(platform, handle, followers)| StoredAccount {
+                        platform,
+                        handle,
+                        followers,
+                    })
+                    .collect(),
+                email: row.email,
+                country: row.country,
+                niches: row.niches,
+            },
+            RowOutcome::Skip => StoredRow::Skipped,
+            RowOutcome::Reject(reason) => StoredRow::Rejected { reason },
+        })
+        .collect()
 }
 
 /// A rejected row and why, in plain words.
@@ -264,11 +317,13 @@ pub fn preview(path: &Path) -> Result<FilePreview, ImportError> {
             None => break,
         }
     }
+    let mapping = map_header(&sniffed.dialect.header);
     Ok(FilePreview {
         encoding: sniffed.encoding.describe(),
         delimiter: describe_delimiter(sniffed.dialect.delimiter),
         header_line,
-        mapping: map_header(&sniffed.dialect.header),
+        stored: stored_rows(&sample, &mapping),
+        mapping,
         header: sniffed.dialect.header,
         rows: sample,
     })

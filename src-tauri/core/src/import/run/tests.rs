@@ -240,6 +240,31 @@ fn a_large_import_into_a_searched_roster_is_found_and_a_second_run_changes_nothi
 }
 
 #[test]
+fn the_preview_shows_rows_as_they_will_be_stored() {
+    let preview = preview(&fixture("discovery-export.csv")).unwrap();
+    let first = &preview.stored[0];
+    let StoredRow::Creator { accounts, .. } = first else {
+        panic!("the first row is a creator: {first:?}");
+    };
+    assert!(accounts
+        .iter()
+        .all(|a| a.handle == a.handle.to_lowercase() && !a.handle.starts_with('@')));
+    assert!(preview
+        .stored
+        .iter()
+        .any(|r| matches!(r, StoredRow::Rejected { reason } if reason == "followers '-500' cannot be negative")));
+    // Without the handle column nothing names a creator.
+    let mapping: Vec<Option<Field>> = preview
+        .mapping
+        .iter()
+        .map(|f| f.filter(|f| !f.identifies_an_account()))
+        .collect();
+    assert!(stored_rows(&preview.rows, &mapping)
+        .iter()
+        .all(|r| matches!(r, StoredRow::Rejected { .. } | StoredRow::Skipped)));
+}
+
+#[test]
 fn a_mapping_chosen_by_the_person_overrides_the_header() {
     let (dir, store) = store();
     let path = dir.path().join("odd.csv");
