@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compactNumber, fullNumber, initials, safeLocale, totalFollowers } from "./format";
+import { compactNumber, fullNumber, importProgress, initials, safeLocale, totalFollowers } from "./format";
 
 describe("format", () => {
   it("falls back to the default locale for tags Intl rejects", () => {
@@ -20,5 +20,12 @@ describe("format", () => {
     expect(initials("  Sofía  de la Herrera ")).toBe("SH");
     expect(initials("Kenji")).toBe("K");
     expect(initials("")).toBe("");
+  });
+
+  it("estimates the rows in all from the bytes read so far", () => {
+    const quarter = { rows: 12000, bytes_read: 25_000, bytes_total: 100_000 };
+    expect(importProgress(quarter, 9500)).toMatch(/^12.000 of about 48.000 rows · 9.500 rows a second$/);
+    const start = { rows: 0, bytes_read: 0, bytes_total: 100_000 };
+    expect(importProgress(start, 0)).toMatch(/^0 rows read · 0 rows a second$/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Platform } from "../bindings";
+import type { Platform, Progress } from "../bindings";
 
 /** How each platform's name is written. Typed against the Rust enum: a new
  * platform there is a type error here until it has a label. */
@@ -63,4 +63,13 @@ export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
   return letters.map((w) => Array.from(w)[0]?.toUpperCase() ?? "").join("");
+}
+
+/** "12,000 of about 48,000 rows · 9,500 rows a second". The total is
+ * estimated from the bytes read so far: counting rows first would mean
+ * reading the file twice. */
+export function importProgress(p: Progress, rowsPerSecond: number): string {
+  const total = p.bytes_read > 0 ? Math.max(p.rows, Math.round((p.rows * p.bytes_total) / p.bytes_read)) : null;
+  const done = total === null ? `${fullNumber(p.rows)} rows read` : `${fullNumber(p.rows)} of about ${fullNumber(total)} rows`;
+  return `${done} · ${fullNumber(rowsPerSecond)} rows a second`;
 }
