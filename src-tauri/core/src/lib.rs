@@ -10,6 +10,7 @@ pub mod import;
 pub mod roster;
 pub mod sample;
 pub mod store;
+pub mod vetting;
 pub mod workspace;
 
 /// The application identifier. The desktop app's data folder is named after
