@@ -82,10 +82,11 @@ pub async fn export_roster_csv<R: Runtime>(
     let Some(path) = dialogs::save_path(&window, "Export roster", ("CSV", &["csv"]), suggested)? else {
         return Ok(None);
     };
-    let written = export::write_roster_csv(&store, &filter, sort, descending, &path).map_err(|e| match e {
-        export::ExportError::Roster(e) => CommandError::from(e),
-        other => CommandError::new(ErrorKind::File, other.to_string()),
-    })?;
+    let written =
+        export::write_roster_csv(&store, &filter, sort, descending, usize::MAX, &path).map_err(|e| match e {
+            export::ExportError::Roster(e) => CommandError::from(e),
+            other => CommandError::new(ErrorKind::File, other.to_string()),
+        })?;
     Ok(Some(ExportOutcome {
         path: path.display().to_string(),
         influencers: written as u32,

@@ -275,18 +275,11 @@ fn influencers(store: &Store, command: InfluencersCommand) -> Result<(), String>
             }
         }
         InfluencersCommand::Export { filter, file } => {
-            let written = match filter.limit {
-                Some(_) => {
-                    let found = filter.query(store)?;
-                    export::write_csv(&found, &file).map_err(|e| e.to_string())?;
-                    found.len()
-                }
-                // The whole (filtered) roster, streamed: it may be millions.
-                None => {
-                    let (wanted, sort) = filter.parse()?;
-                    export::write_roster_csv(store, &wanted, sort, filter.desc, &file).map_err(|e| e.to_string())?
-                }
-            };
+            // Streamed from the store: the roster may hold millions.
+            let (wanted, sort) = filter.parse()?;
+            let limit = filter.limit.unwrap_or(usize::MAX);
+            let written =
+                export::write_roster_csv(store, &wanted, sort, filter.desc, limit, &file).map_err(|e| e.to_string())?;
             println!("Exported {written} influencer(s) to {}", file.display());
             Ok(())
         }

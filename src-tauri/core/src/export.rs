@@ -134,17 +134,18 @@ pub fn write_csv(influencers: &[Influencer], path: &Path) -> Result<(), ExportEr
     })
 }
 
-/// Writes the creators matching `filter`, in order, to `path`; returns how
-/// many. They are held encoded and decoded one row at a time, so a
-/// million-creator roster exports in a few hundred megabytes.
+/// Writes the first `limit` creators matching `filter`, in order, to `path`;
+/// returns how many. They are held encoded and decoded one row at a time, so
+/// a million-creator roster exports in a few hundred megabytes.
 pub fn write_roster_csv(
     store: &crate::store::Store,
     filter: &RosterFilter,
     sort: SortBy,
     descending: bool,
+    limit: usize,
     path: &Path,
 ) -> Result<usize, ExportError> {
-    let found: EncodedCreators = roster::query_encoded(store, filter, sort, descending)?;
+    let found: EncodedCreators = roster::query_encoded(store, filter, sort, descending, limit)?;
     let mut bits = 0u16;
     for record in found.iter() {
         bits |= roster::record_platforms(record).map_err(RosterError::from)?;
@@ -187,7 +188,7 @@ mod tests {
             ..Default::default()
         };
         let file = dir.path().join("de.csv");
-        let written = write_roster_csv(&store, &filter, SortBy::Followers, true, &file).unwrap();
+        let written = write_roster_csv(&store, &filter, SortBy::Followers, true, usize::MAX, &file).unwrap();
         let shown = roster::query(&store, &filter, SortBy::Followers, true).unwrap();
         assert_eq!(written, shown.len());
         assert!(written >= 2);
@@ -195,7 +196,7 @@ mod tests {
         assert!(!dir.path().join("de.csv.partial").exists());
 
         let nowhere = dir.path().join("missing-folder/out.csv");
-        let err = write_roster_csv(&store, &filter, SortBy::Name, false, &nowhere).unwrap_err();
+        let err = write_roster_csv(&store, &filter, SortBy::Name, false, usize::MAX, &nowhere).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with(&format!("cannot write {}", nowhere.display())),

@@ -300,7 +300,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Vec<RowOutcome>, NotText> {
     Ok(reader
         .records()
         .filter_map(Result::ok)
-        .map(|record| read_row(&record.iter().map(str::to_string).collect::<Vec<_>>(), &mapping))
+        .map(|record| read_row(&record.iter().collect::<Vec<_>>(), &mapping))
         .collect())
 }
 

@@ -225,15 +225,17 @@ impl Writer<'_> {
         };
         let mut batch = Batch::default();
         blocks::put_count(&mut batch, self.count()? + new.len() as u64);
-        let new_blocks = compress_new_blocks(new, first_new_block);
-        for (block, bytes) in &new_blocks {
-            batch.insert(&blocks::key(*block), bytes.as_slice());
+        for (block, bytes) in compress_new_blocks(new, first_new_block) {
+            batch.insert(&blocks::key(block), bytes);
         }
-        let new_blocks: Vec<u32> = new_blocks.into_iter().map(|(block, _)| block).collect();
+        let changed_blocks: Vec<u32> = changed
+            .iter()
+            .map(|(_, before)| self.stored_block(&before.id))
+            .collect::<Result<_, _>>()?;
         let mut by_block: BTreeMap<u32, Vec<blocks::Change>> = BTreeMap::new();
-        for (now, before) in changed {
+        for ((now, _), block) in changed.iter().zip(&changed_blocks) {
             by_block
-                .entry(self.stored_block(&before.id)?)
+                .entry(*block)
                 .or_default()
                 .push((now.id, Some(blocks::encode(now))));
         }
@@ -248,14 +250,10 @@ impl Writer<'_> {
         }
         let mut decoded = Vec::with_capacity(new.len());
         for (n, record) in new.iter().enumerate() {
-            decoded.push((new_blocks[n / BLOCK_SIZE], blocks::decode(record)?));
+            decoded.push((first_new_block + (n / BLOCK_SIZE) as u32, blocks::decode(record)?));
         }
-        let block_of: Vec<u32> = changed
-            .iter()
-            .map(|(_, before)| self.stored_block(&before.id))
-            .collect::<Result<_, _>>()?;
         self.state.update(|index| {
-            for ((now, before), block) in changed.iter().zip(block_of) {
+            for ((now, before), block) in changed.iter().zip(changed_blocks) {
                 index.remove(before);
                 index.insert(block, now);
             }
@@ -272,14 +270,20 @@ impl Writer<'_> {
         for key in self.tree.scan_prefix(b"b").keys() {
             batch.remove(key.map_err(StoreError::from_sled)?);
         }
-        blocks::put_count(&mut batch, influencers.len() as u64);
-        for (block, chunk) in influencers.chunks(BLOCK_SIZE).enumerate() {
-            let records: Vec<Vec<u8>> = chunk.iter().map(blocks::encode).collect();
-            batch.insert(&blocks::key(block as u32), blocks::join(records.iter().map(|r| &r[..])));
-        }
+        let records: Vec<Vec<u8>> = influencers.iter().map(blocks::encode).collect();
+        put_all(&mut batch, &records);
         self.apply(batch)?;
         self.state.invalidate();
         Ok(())
+    }
+}
+
+/// Adds to `batch` a whole roster of encoded creators, in blocks from 0, and
+/// its count (for writes that replace everything).
+fn put_all(batch: &mut Batch, records: &[Vec<u8>]) {
+    blocks::put_count(batch, records.len() as u64);
+    for (block, chunk) in records.chunks(BLOCK_SIZE).enumerate() {
+        batch.insert(&blocks::key(block as u32), blocks::join(chunk.iter().map(|r| &r[..])));
     }
 }
 
@@ -328,9 +332,6 @@ pub(crate) fn migrate_to_blocks(db: &sled::Db) -> Result<(), String> {
     for key in new.iter().keys() {
         batch.remove(key.map_err(|e| e.to_string())?);
     }
-    blocks::put_count(&mut batch, records.len() as u64);
-    for (block, chunk) in records.chunks(BLOCK_SIZE).enumerate() {
-        batch.insert(&blocks::key(block as u32), blocks::join(chunk.iter().map(|r| &r[..])));
-    }
+    put_all(&mut batch, &records);
     new.apply_batch(batch).map_err(|e| e.to_string())
 }

@@ -238,6 +238,26 @@ fn select(
     (total, page)
 }
 
+/// Where the matching creators of a page are stored, and how many match in
+/// all; the index is released before anything is read from the store.
+fn locate(
+    store: &Store,
+    filter: &RosterFilter,
+    sort: SortBy,
+    descending: bool,
+    offset: usize,
+    limit: usize,
+) -> Result<(usize, Vec<(u32, uuid::Uuid)>), RosterError> {
+    let state = index::state(store);
+    let index = state.read(store)?;
+    let (total, rows) = select(&index, filter, sort, descending, offset, limit);
+    let wanted = rows
+        .iter()
+        .map(|&row| (index.blocks[row as usize], index.ids[row as usize]))
+        .collect();
+    Ok((total, wanted))
+}
+
 /// One page of the creators matching `filter`, sorted by `sort`
 /// (`descending` reverses it), answered from the roster's index.
 pub fn query_page(
@@ -248,34 +268,21 @@ pub fn query_page(
     offset: usize,
     limit: usize,
 ) -> Result<Page, RosterError> {
-    let state = index::state(store);
-    let index = state.read(store)?;
-    let (total, rows) = select(&index, filter, sort, descending, offset, limit);
-    let wanted: Vec<(u32, uuid::Uuid)> = rows
-        .iter()
-        .map(|&row| (index.blocks[row as usize], index.ids[row as usize]))
-        .collect();
-    drop(index);
+    let (total, wanted) = locate(store, filter, sort, descending, offset, limit)?;
     let influencers = blocks::fetch(&blocks::tree(store)?, &wanted)?;
     Ok(Page { total, influencers })
 }
 
-/// All the creators matching `filter`, sorted, still encoded: what an
-/// export of a million creators can hold in memory (about 110 MB).
+/// The first `limit` creators matching `filter`, sorted, still encoded: what
+/// an export of a million creators can hold in memory (about 110 MB).
 pub fn query_encoded(
     store: &Store,
     filter: &RosterFilter,
     sort: SortBy,
     descending: bool,
+    limit: usize,
 ) -> Result<EncodedCreators, RosterError> {
-    let state = index::state(store);
-    let index = state.read(store)?;
-    let (_, rows) = select(&index, filter, sort, descending, 0, usize::MAX);
-    let wanted: Vec<(u32, uuid::Uuid)> = rows
-        .iter()
-        .map(|&row| (index.blocks[row as usize], index.ids[row as usize]))
-        .collect();
-    drop(index);
+    let (_, wanted) = locate(store, filter, sort, descending, 0, limit)?;
     Ok(blocks::fetch_encoded(&blocks::tree(store)?, &wanted)?)
 }
 
