@@ -207,3 +207,77 @@ fn an_import_is_applied_only_with_the_token_of_its_preview() {
     assert_eq!(names.len(), 1);
     assert_eq!(names[0]["name"], "Only One");
 }
+
+#[test]
+fn a_brand_profile_through_ipc_gives_a_scorecard_with_its_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+    let influencer = invoke(&main, "add_influencer", json!({ "draft": mara() })).unwrap();
+    let influencer_id = influencer["id"].as_str().unwrap();
+
+    let refused = invoke(
+        &main,
+        "add_brand",
+        json!({"draft": {"name": "", "audience": {"countries": [{"key": "Atlantis", "percent": 50}]}}}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["kind"], "invalid_input");
+    let fields: Vec<&str> = refused["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, vec!["name", "audience.countries.0.key"]);
+    assert_eq!(invoke(&main, "list_brands", json!({})).unwrap(), json!([]));
+
+    let brand = invoke(
+        &main,
+        "add_brand",
+        json!({"draft": {"name": "Verdant", "values": ["vegan"], "audience": {"countries": [{"key": "PT", "percent": 100}]}}}),
+    )
+    .unwrap();
+    let brand_id = brand["id"].as_str().unwrap();
+    invoke(
+        &main,
+        "set_audience",
+        json!({"influencerId": influencer_id, "draft": {"countries": [{"key": "Portugal", "percent": 45}]}}),
+    )
+    .unwrap();
+    let waived = invoke(
+        &main,
+        "set_check",
+        json!({"influencerId": influencer_id, "item": "brand_safety", "draft": {"state": "waived", "reason": ""}}),
+    )
+    .unwrap_err();
+    assert_eq!(waived["fields"][0]["field"], "reason");
+    invoke(
+        &main,
+        "set_check",
+        json!({"influencerId": influencer_id, "item": "brand_safety", "draft": {"state": "waived", "reason": "Long-time partner"}}),
+    )
+    .unwrap();
+
+    let card = invoke(
+        &main,
+        "vet_influencer",
+        json!({"brandId": brand_id, "influencerId": influencer_id}),
+    )
+    .unwrap();
+    assert_eq!(card["audience_fit"]["value"], 45.0);
+    assert_eq!(card["alignment"]["value"], 100.0);
+    assert_eq!(card["checklist"][3]["state"], "waived");
+    assert_eq!(card["checklist"][3]["reason"], "Long-time partner");
+    assert_eq!(card["verdict"]["kind"], "caution");
+
+    invoke(
+        &main,
+        "shortlist_add",
+        json!({"brandId": brand_id, "influencerId": influencer_id}),
+    )
+    .unwrap();
+    let shortlist = invoke(&main, "brand_shortlist", json!({"brandId": brand_id})).unwrap();
+    assert_eq!(shortlist[0]["scorecard"]["influencer"]["name"], "Mara Costa");
+    assert_eq!(shortlist[0]["entry"]["chosen_at"], Value::Null);
+}

@@ -7,10 +7,26 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::commands::roster::RosterPage;
+use crate::commands::vetting::ShortlistItem;
 use partnerly_core::country::Country;
 use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
+    TierBoundaries,
 };
+use partnerly_core::vetting::benchmarks::{Benchmark, RateMethod, Statistic};
+use partnerly_core::vetting::brand::{
+    Brand, BrandDraft, ShortlistEntry, TargetAudience, TargetAudienceDraft, WeightDraft, Weighted,
+};
+use partnerly_core::vetting::dossier::{
+    AccountStats, Audience, CheckEntry, CheckItem, CheckState, Dossier, FollowerHistory, FollowerPoint,
+    PastPartnership, Share,
+};
+use partnerly_core::vetting::drafts::{AccountStatsDraft, AudienceDraft, CheckDraft, PastPartnershipDraft};
+use partnerly_core::vetting::engagement::{AccountEngagement, BandPosition, BenchmarkBand, Rate};
+use partnerly_core::vetting::flags::{FlagKind, FlagReport, RedFlag};
+use partnerly_core::vetting::score::{Component, Penalty, Score, ScoreStatus};
+use partnerly_core::vetting::scorecard::{BrandRef, Scorecard, Verdict, VerdictKind};
+use partnerly_core::vetting::AudienceFileSummary;
 use partnerly_core::workspace::WorkspaceSummary;
 use ts_rs::{Config, TS};
 
@@ -37,6 +53,48 @@ fn generate() -> BTreeMap<String, String> {
     }
     types!(
         Account,
+        AccountEngagement,
+        AccountStats,
+        AccountStatsDraft,
+        Audience,
+        AudienceDraft,
+        AudienceFileSummary,
+        BandPosition,
+        Benchmark,
+        BenchmarkBand,
+        Brand,
+        BrandDraft,
+        BrandRef,
+        CheckDraft,
+        CheckEntry,
+        CheckItem,
+        CheckState,
+        Component,
+        Dossier,
+        FlagKind,
+        FlagReport,
+        FollowerHistory,
+        FollowerPoint,
+        PastPartnership,
+        PastPartnershipDraft,
+        Penalty,
+        Rate,
+        RateMethod,
+        RedFlag,
+        Score,
+        ScoreStatus,
+        Scorecard,
+        Share,
+        ShortlistEntry,
+        ShortlistItem,
+        Statistic,
+        TargetAudience,
+        TargetAudienceDraft,
+        TierBoundaries,
+        Verdict,
+        VerdictKind,
+        WeightDraft,
+        Weighted,
         AccountDraft,
         CommandError,
         Country,

@@ -22,6 +22,23 @@ const COMMANDS: &[&str] = &[
     "cancel_csv_import",
     "discard_csv_import",
     "preview_csv_rows",
+    "list_brands",
+    "add_brand",
+    "update_brand",
+    "delete_brand",
+    "brand_shortlist",
+    "shortlist_add",
+    "shortlist_remove",
+    "shortlist_choose",
+    "vet_influencer",
+    "get_dossier",
+    "set_account_stats",
+    "set_audience",
+    "set_past_partnerships",
+    "set_check",
+    "import_audience_file",
+    "get_tier_boundaries",
+    "set_tier_boundaries",
 ];
 
 fn main() {

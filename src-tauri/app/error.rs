@@ -9,6 +9,7 @@ use partnerly_core::import::run::ImportError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
 use partnerly_core::store::StoreError;
+use partnerly_core::vetting::VettingError;
 use partnerly_core::workspace::WorkspaceError;
 use serde::Serialize;
 use ts_rs::TS;
@@ -85,8 +86,22 @@ impl From<RosterError> for CommandError {
                 },
                 fields,
             },
-            RosterError::NotFound(_) => CommandError::new(ErrorKind::NotFound, e.to_string()),
+            RosterError::NotFound(_) | RosterError::NoSuchAccount(_) => {
+                CommandError::new(ErrorKind::NotFound, e.to_string())
+            }
+            RosterError::Ambiguous { .. } => CommandError::new(ErrorKind::InvalidInput, e.to_string()),
             RosterError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<VettingError> for CommandError {
+    fn from(e: VettingError) -> Self {
+        match e {
+            VettingError::Invalid(fields) => RosterError::Invalid(fields).into(),
+            VettingError::BrandNotFound(_) => CommandError::new(ErrorKind::NotFound, e.to_string()),
+            VettingError::Roster(e) => e.into(),
+            VettingError::Store(e) => e.into(),
         }
     }
 }
@@ -104,6 +119,7 @@ impl From<SampleError> for CommandError {
     fn from(e: SampleError) -> Self {
         match e {
             SampleError::Roster(e) => e.into(),
+            SampleError::Vetting(e) => e.into(),
             other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }

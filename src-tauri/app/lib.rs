@@ -43,6 +43,23 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::import::cancel_csv_import,
             commands::import::discard_csv_import,
             commands::import::preview_csv_rows,
+            commands::vetting::list_brands,
+            commands::vetting::add_brand,
+            commands::vetting::update_brand,
+            commands::vetting::delete_brand,
+            commands::vetting::brand_shortlist,
+            commands::vetting::shortlist_add,
+            commands::vetting::shortlist_remove,
+            commands::vetting::shortlist_choose,
+            commands::vetting::vet_influencer,
+            commands::vetting::get_dossier,
+            commands::vetting::set_account_stats,
+            commands::vetting::set_audience,
+            commands::vetting::set_past_partnerships,
+            commands::vetting::set_check,
+            commands::vetting::import_audience_file,
+            commands::vetting::get_tier_boundaries,
+            commands::vetting::set_tier_boundaries,
         ])
 }
 

@@ -4,4 +4,5 @@
 
 pub mod import;
 pub mod roster;
+pub mod vetting;
 pub mod workspace;

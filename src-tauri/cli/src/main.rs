@@ -9,6 +9,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod scorecard_text;
+mod vetting;
+
 use clap::{Args, Parser, Subcommand};
 use partnerly_core::import::run as import;
 use partnerly_core::roster::{
@@ -54,6 +57,19 @@ enum Command {
     },
     /// Load the sample workspace into an empty data folder
     Sample,
+    /// Brand profiles and their shortlists
+    #[command(subcommand)]
+    Brands(vetting::BrandsCommand),
+    /// A creator's vetting scorecard against a brand: scores with their
+    /// components, red flags with evidence, checklist, verdict
+    Vet(vetting::VetArgs),
+    /// What is known about a creator beyond the roster: figures, audience,
+    /// follower history, past partnerships, research checklist
+    #[command(subcommand)]
+    Dossier(vetting::DossierCommand),
+    /// Where follower tiers start
+    #[command(subcommand)]
+    Tiers(vetting::TiersCommand),
 }
 
 #[derive(Subcommand)]
@@ -249,6 +265,10 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Brands(command) => vetting::brands(&store, command),
+        Command::Vet(args) => vetting::vet(&store, args),
+        Command::Dossier(command) => vetting::dossier(&store, command),
+        Command::Tiers(command) => vetting::tiers(&store, command),
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;
             println!("Loaded the sample workspace: {added} influencers");

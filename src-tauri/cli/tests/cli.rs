@@ -1,36 +1,13 @@
 //! The CLI as a script would use it: the real binary, a real data folder.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn cli(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
-        .arg("--data-dir")
-        .arg(data_dir)
-        .args(args)
-        .env_remove("PARTNERLY_DATA_DIR")
-        .output()
-        .expect("the CLI runs")
-}
+mod common;
 
-fn ok(data_dir: &Path, args: &[&str]) -> String {
-    let out = cli(data_dir, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn failure(data_dir: &Path, args: &[&str]) -> String {
-    let out = cli(data_dir, args);
-    assert!(!out.status.success(), "{args:?} should have failed");
-    assert!(out.stdout.is_empty(), "errors go to stderr, not stdout");
-    String::from_utf8(out.stderr).unwrap()
-}
+use common::{cli, failure, ok};
 
 /// How many creators the roster holds, from `list --timings` (without
 /// printing them all).

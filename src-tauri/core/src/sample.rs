@@ -2,8 +2,11 @@
 //! real to show on first run. Later features extend it (campaigns, posts,
 //! agreements) so that it stays a complete tour of the product.
 
+mod vetting;
+
 use crate::roster::{self, AccountDraft, InfluencerDraft, Platform, RosterError};
 use crate::store::Store;
+use crate::vetting::VettingError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SampleError {
@@ -11,6 +14,8 @@ pub enum SampleError {
     NotEmpty(usize),
     #[error(transparent)]
     Roster(#[from] RosterError),
+    #[error(transparent)]
+    Vetting(#[from] VettingError),
 }
 
 /// Loads the sample into an empty store; returns how many influencers it added.
@@ -23,6 +28,7 @@ pub fn load(store: &Store) -> Result<usize, SampleError> {
     for draft in &drafts {
         roster::add(store, draft)?;
     }
+    vetting::load(store)?;
     Ok(drafts.len())
 }
 
@@ -102,7 +108,7 @@ pub fn drafts() -> Vec<InfluencerDraft> {
             &[(Instagram, "@sofiaenlacocina", 7_900)],
             "sofia.herrera@correo.es",
             "ES",
-            &["home cooking", "family"],
+            &["home cooking", "vegan recipes", "family"],
             "Nano creator with a very engaged community.",
         ),
         creator(
@@ -160,6 +166,38 @@ mod tests {
         for draft in drafts() {
             roster::validate(&draft).unwrap_or_else(|e| panic!("{}: {e:?}", draft.name));
         }
+    }
+
+    #[test]
+    fn the_sample_brand_shows_every_verdict() {
+        use crate::vetting::scorecard::VerdictKind;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        load(&store).unwrap();
+        let brands = crate::vetting::list_brands(&store).unwrap();
+        assert_eq!(brands.len(), 1);
+        let today = chrono::Local::now().date_naive();
+        let cards = crate::vetting::shortlist(&store, &brands[0].id.to_string(), today).unwrap();
+        let verdicts: Vec<(&str, VerdictKind)> = cards
+            .iter()
+            .map(|(_, card)| (card.influencer.name.as_str(), card.verdict.kind))
+            .collect();
+        assert_eq!(
+            verdicts,
+            vec![
+                ("Sofía Herrera", VerdictKind::Recommended),
+                ("Mara Costa", VerdictKind::Caution),
+                ("Chloé Martin", VerdictKind::Caution),
+                ("Daniel Okafor", VerdictKind::NotRecommended),
+            ]
+        );
+        let daniel = &cards[3].1;
+        let kinds: Vec<_> = daniel.red_flags.flags.iter().map(|f| f.kind).collect();
+        use crate::vetting::flags::FlagKind::*;
+        assert_eq!(
+            kinds,
+            vec![EngagementFarBelow, LowCredibility, MassFollowers, GrowthSpike]
+        );
     }
 
     #[test]

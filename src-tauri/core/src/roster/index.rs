@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::blocks;
 use super::codec::{Reader, RecordView};
 use super::model::{Influencer, Platform};
-use super::query::Tier;
+use super::tiers::{Tier, TierBoundaries};
 use crate::store::{Store, StoreError};
 
 /// Row numbers are positions in the columns below; they are not stored and
@@ -64,6 +64,8 @@ pub(crate) struct RosterIndex {
     /// Followers across all accounts (what the roster shows and sorts by).
     pub(crate) followers: Vec<u64>,
     pub(crate) tiers: Vec<Tier>,
+    /// What `tiers` were computed with.
+    pub(crate) boundaries: TierBoundaries,
     /// Bit `p` set: has an account on `Platform::ALL[p]`.
     pub(crate) platforms: Vec<u16>,
     /// ISO code bytes; `[0, 0]` when unknown.
@@ -92,7 +94,10 @@ pub(crate) struct RosterIndex {
 impl RosterIndex {
     pub(crate) fn build(store: &Store) -> Result<RosterIndex, StoreError> {
         let tree = blocks::tree(store)?;
-        let mut index = RosterIndex::default();
+        let mut index = RosterIndex {
+            boundaries: super::tiers::tier_boundaries(store)?,
+            ..RosterIndex::default()
+        };
         // Blocks are numbered in order and mostly full: sizing every column
         // once spares copying hundreds of megabytes as they grow.
         if let Some((last, _)) = blocks::last(&tree)? {
@@ -236,7 +241,7 @@ impl RosterIndex {
         self.blocks.push(block);
         self.alive.push(true);
         self.followers.push(followers);
-        self.tiers.push(Tier::of(top));
+        self.tiers.push(self.boundaries.tier_of(top));
         self.platforms.push(platforms);
         self.countries.push(country);
         self.added

@@ -8,6 +8,7 @@ mod index;
 mod model;
 mod profile;
 mod query;
+mod tiers;
 mod validate;
 
 use chrono::{DateTime, Utc};
@@ -18,7 +19,8 @@ pub use bulk::{replace_all, EncodedCreators};
 pub(crate) use index::{account_key, AccountMap};
 pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
 pub use profile::parse_account_ref;
-pub use query::{query, query_encoded, query_page, Page, RosterFilter, SortBy, Tier};
+pub use query::{query, query_encoded, query_page, Page, RosterFilter, SortBy};
+pub use tiers::{set_tier_boundaries, tier_boundaries, Tier, TierBoundaries};
 pub use validate::{normalise_email, normalise_handle, validate, FieldError, ValidDraft};
 
 use crate::store::{Store, StoreError};
@@ -29,6 +31,10 @@ pub enum RosterError {
     Invalid(Vec<FieldError>),
     #[error("there is no influencer with id {0} (it may have been deleted)")]
     NotFound(String),
+    #[error("no creator on the roster has the account '{0}'")]
+    NoSuchAccount(String),
+    #[error("'{handle}' is the handle of more than one creator (on {}); give a profile link or an id", .platforms.join(", "))]
+    Ambiguous { handle: String, platforms: Vec<String> },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -98,6 +104,45 @@ pub fn get(store: &Store, id: &str) -> Result<Influencer, RosterError> {
     found.ok_or_else(|| RosterError::NotFound(id.to_string()))
 }
 
+/// Finds a creator by id, by handle (`@mara`, on whichever platform) or by
+/// profile link, the ways people refer to creators in the CLI.
+pub fn find(store: &Store, reference: &str) -> Result<Influencer, RosterError> {
+    let text = reference.trim();
+    if Uuid::parse_str(text).is_ok() {
+        return get(store, text);
+    }
+    let state = index::state(store);
+    let mut holders: Vec<(u32, Uuid, Platform)> = {
+        let index = state.read(store)?;
+        match parse_account_ref(text, None) {
+            Ok((platform, handle)) => index
+                .account_holder(platform, &handle)
+                .map(|(block, id)| (block, id, platform))
+                .into_iter()
+                .collect(),
+            Err(_) => {
+                let handle = normalise_handle(text).map_err(|_| RosterError::NoSuchAccount(text.to_string()))?;
+                Platform::ALL
+                    .into_iter()
+                    .filter_map(|p| index.account_holder(p, &handle).map(|(block, id)| (block, id, p)))
+                    .collect()
+            }
+        }
+    };
+    holders.sort_by_key(|(_, id, _)| *id);
+    holders.dedup_by_key(|(_, id, _)| *id);
+    match holders.as_slice() {
+        [] => Err(RosterError::NoSuchAccount(text.to_string())),
+        [(block, id, _)] => blocks::fetch(&blocks::tree(store)?, &[(*block, *id)])?
+            .pop()
+            .ok_or_else(|| RosterError::NoSuchAccount(text.to_string())),
+        many => Err(RosterError::Ambiguous {
+            handle: text.to_string(),
+            platforms: many.iter().map(|(_, _, p)| p.label().to_string()).collect(),
+        }),
+    }
+}
+
 /// Validates and stores a new influencer; it is on disk when this returns.
 pub fn add(store: &Store, draft: &InfluencerDraft) -> Result<Influencer, RosterError> {
     let valid = validate(draft).map_err(RosterError::Invalid)?;
@@ -129,6 +174,9 @@ pub fn remove(store: &Store, id: &str) -> Result<(), RosterError> {
     with_writer(store, |writer| {
         let current = get(store, id)?;
         writer.remove(&current)?;
+        // The dossier goes with the creator. A crash between the two writes
+        // leaves a dossier nothing points to: unreachable, never wrong.
+        store.remove::<crate::vetting::dossier::Dossier>(current.id.as_bytes())?;
         Ok(())
     })
 }

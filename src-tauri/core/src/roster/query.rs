@@ -12,50 +12,9 @@ use ts_rs::TS;
 
 use super::index::{self, RosterIndex, Row};
 use super::model::{Influencer, Platform};
+use super::tiers::Tier;
 use super::{blocks, EncodedCreators, RosterError};
 use crate::store::Store;
-
-/// Follower tiers, by the creator's largest account. Boundaries are the
-/// common industry ones (nano 1K–10K, micro 10K–50K, mid 50K–500K,
-/// macro 500K–1M, mega 1M+); under 1K is "emerging".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Tier {
-    Emerging,
-    Nano,
-    Micro,
-    Mid,
-    Macro,
-    Mega,
-}
-
-impl Tier {
-    pub const ALL: [Tier; 6] = [
-        Tier::Emerging,
-        Tier::Nano,
-        Tier::Micro,
-        Tier::Mid,
-        Tier::Macro,
-        Tier::Mega,
-    ];
-
-    pub fn of(followers: u64) -> Tier {
-        match followers {
-            0..1_000 => Tier::Emerging,
-            1_000..10_000 => Tier::Nano,
-            10_000..50_000 => Tier::Micro,
-            50_000..500_000 => Tier::Mid,
-            500_000..1_000_000 => Tier::Macro,
-            _ => Tier::Mega,
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Tier> {
-        Tier::ALL
-            .into_iter()
-            .find(|t| format!("{t:?}").eq_ignore_ascii_case(text.trim()))
-    }
-}
 
 impl Influencer {
     /// Followers of the largest account: what the tier goes by.
@@ -300,19 +259,6 @@ pub fn query(
 mod tests {
     use super::*;
     use crate::sample;
-
-    #[test]
-    fn tiers_follow_the_usual_boundaries() {
-        assert_eq!(Tier::of(999), Tier::Emerging);
-        assert_eq!(Tier::of(1_000), Tier::Nano);
-        assert_eq!(Tier::of(9_999), Tier::Nano);
-        assert_eq!(Tier::of(10_000), Tier::Micro);
-        assert_eq!(Tier::of(50_000), Tier::Mid);
-        assert_eq!(Tier::of(500_000), Tier::Macro);
-        assert_eq!(Tier::of(1_000_000), Tier::Mega);
-        assert_eq!(Tier::parse("MICRO"), Some(Tier::Micro));
-        assert_eq!(Tier::parse("giga"), None);
-    }
 
     #[test]
     fn filters_combine_and_sorting_orders() {

@@ -140,7 +140,9 @@ fn naive(all: &[Influencer], filter: &RosterFilter, sort: SortBy, descending: bo
             filter
                 .platform
                 .is_none_or(|p| i.accounts.iter().any(|a| a.platform == p))
-                && filter.tier.is_none_or(|t| Tier::of(i.top_followers()) == t)
+                && filter
+                    .tier
+                    .is_none_or(|t| TierBoundaries::default().tier_of(i.top_followers()) == t)
                 && filter
                     .country
                     .as_deref()

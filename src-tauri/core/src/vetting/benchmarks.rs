@@ -30,6 +30,16 @@ pub enum RateMethod {
 }
 
 impl RateMethod {
+    /// What the rate is divided by, as a word: "engagement by views".
+    pub fn noun(self) -> &'static str {
+        match self {
+            RateMethod::Followers => "followers",
+            RateMethod::Views => "views",
+            RateMethod::Reach => "reach",
+            RateMethod::Impressions => "impressions",
+        }
+    }
+
     fn parse(text: &str) -> Option<RateMethod> {
         match text {
             "followers" => Some(RateMethod::Followers),
