@@ -3,7 +3,20 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  AccountStatsDraft,
+  AudienceDraft,
+  AudienceFileSummary,
+  Brand,
+  BrandDraft,
+  CheckDraft,
+  CheckItem,
   CommandError,
+  Dossier,
+  PastPartnershipDraft,
+  Platform,
+  Scorecard,
+  ShortlistItem,
+  TierBoundaries,
   Country,
   CsvPreview,
   ErrorKind,
@@ -103,4 +116,30 @@ export const api = {
   cancelCsvImport: (token: number) => call<null>("cancel_csv_import", { token }),
   discardCsvImport: (token: number) => call<null>("discard_csv_import", { token }),
   previewCsvRows: (token: number, mapping: (Field | null)[]) => call<StoredRow[]>("preview_csv_rows", { token, mapping }),
+
+  listBrands: () => call<Brand[]>("list_brands"),
+  addBrand: (draft: BrandDraft) => call<Brand>("add_brand", { draft }),
+  updateBrand: (id: string, draft: BrandDraft) => call<Brand>("update_brand", { id, draft }),
+  deleteBrand: (id: string) => call<null>("delete_brand", { id }),
+  brandShortlist: (brandId: string) => call<ShortlistItem[]>("brand_shortlist", { brandId }),
+  shortlistAdd: (brandId: string, influencerId: string) => call<Brand>("shortlist_add", { brandId, influencerId }),
+  shortlistRemove: (brandId: string, influencerId: string) =>
+    call<Brand>("shortlist_remove", { brandId, influencerId }),
+  shortlistChoose: (brandId: string, influencerId: string, chosen: boolean) =>
+    call<Brand>("shortlist_choose", { brandId, influencerId, chosen }),
+  vetInfluencer: (brandId: string, influencerId: string) =>
+    call<Scorecard>("vet_influencer", { brandId, influencerId }),
+  getDossier: (influencerId: string) => call<Dossier>("get_dossier", { influencerId }),
+  setAccountStats: (influencerId: string, draft: AccountStatsDraft) =>
+    call<Dossier>("set_account_stats", { influencerId, draft }),
+  setAudience: (influencerId: string, draft: AudienceDraft) => call<Dossier>("set_audience", { influencerId, draft }),
+  setPastPartnerships: (influencerId: string, drafts: PastPartnershipDraft[]) =>
+    call<Dossier>("set_past_partnerships", { influencerId, drafts }),
+  setCheck: (influencerId: string, item: CheckItem, draft: CheckDraft) =>
+    call<Dossier>("set_check", { influencerId, item, draft }),
+  /** Opens the native file dialog and reads the file; `null` if cancelled. */
+  importAudienceFile: (influencerId: string, platform: Platform | null) =>
+    call<AudienceFileSummary | null>("import_audience_file", { influencerId, platform }),
+  getTierBoundaries: () => call<TierBoundaries>("get_tier_boundaries"),
+  setTierBoundaries: (boundaries: TierBoundaries) => call<TierBoundaries>("set_tier_boundaries", { boundaries }),
 };

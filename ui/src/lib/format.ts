@@ -73,3 +73,9 @@ export function importProgress(p: Progress, rowsPerSecond: number): string {
   const done = total === null ? `${fullNumber(p.rows)} rows read` : `${fullNumber(p.rows)} of about ${fullNumber(total)} rows`;
   return `${done} · ${fullNumber(rowsPerSecond)} rows a second`;
 }
+
+/** "2026-07-27" (a day, no time) -> "27 Jul 2026", without time-zone shifts. */
+export function dayDate(isoDay: string): string {
+  const [year, month, day] = isoDay.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(new Date(year, month - 1, day));
+}

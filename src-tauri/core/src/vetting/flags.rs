@@ -133,14 +133,14 @@ fn engagement_flags(account: &AccountEngagement, report: &mut FlagReport) {
     if let (Some(rate), Some(band)) = (account.rates.first(), &account.band) {
         let benchmark = &band.benchmark;
         let compared = format!(
-            "{} engagement by {} ({}) against {} {} for {} accounts of this size ({} {}: {} to {})",
+            "{} engagement by {} is {}; the {} {} for {} accounts of this size is {} ({}), usual band {} to {}",
             account_name(account),
             rate.method.noun(),
             percent(rate.rate),
-            format!("{:?}", benchmark.statistic).to_lowercase(),
-            percent(benchmark.rate),
-            benchmark.platform.label(),
             benchmark.year,
+            format!("{:?}", benchmark.statistic).to_lowercase(),
+            benchmark.platform.label(),
+            percent(benchmark.rate),
             benchmark.sample,
             percent(band.low),
             percent(band.high),
@@ -321,7 +321,7 @@ mod tests {
         assert_eq!(report.flags.len(), 1);
         assert_eq!(report.flags[0].kind, FlagKind::EngagementFarBelow);
         assert!(report.flags[0].evidence.starts_with(
-            "Instagram @mara engagement by followers (0.14 %) against average 0.54 % for Instagram accounts of this size (2026"
+            "Instagram @mara engagement by followers is 0.14 %; the 2026 average for Instagram accounts of this size is 0.54 %"
         ));
         // 60 likes and 20 comments: 3 likes per comment.
         let pods = assess(
