@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "import_audience_file",
     "get_tier_boundaries",
     "set_tier_boundaries",
+    "export_scorecard_pdf",
 ];
 
 fn main() {

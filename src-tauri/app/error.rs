@@ -106,6 +106,12 @@ impl From<VettingError> for CommandError {
     }
 }
 
+impl From<partnerly_report::ReportError> for CommandError {
+    fn from(e: partnerly_report::ReportError) -> Self {
+        CommandError::new(ErrorKind::File, e.to_string())
+    }
+}
+
 impl From<WorkspaceError> for CommandError {
     fn from(e: WorkspaceError) -> Self {
         match e {

@@ -60,6 +60,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::vetting::import_audience_file,
             commands::vetting::get_tier_boundaries,
             commands::vetting::set_tier_boundaries,
+            commands::vetting::export_scorecard_pdf,
         ])
 }
 

@@ -3,6 +3,7 @@
 //! Screenshots land in tests/e2e/screenshots.
 
 mod harness;
+mod vetting;
 
 use std::time::Duration;
 

@@ -13,7 +13,7 @@ use tauri::{Runtime, State, WebviewWindow};
 use ts_rs::TS;
 
 use crate::dialogs;
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorKind};
 use crate::state::AppState;
 
 #[tauri::command]
@@ -183,4 +183,30 @@ pub async fn set_tier_boundaries(
     boundaries: TierBoundaries,
 ) -> Result<TierBoundaries, CommandError> {
     Ok(roster::set_tier_boundaries(&*state.store()?, boundaries)?)
+}
+
+/// Asks where to save (native dialog) and writes the creator's one-page
+/// scorecard against the brand as a PDF; the path written, or `null` when
+/// the person cancels.
+#[tauri::command]
+pub async fn export_scorecard_pdf<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    brand_id: String,
+    influencer_id: String,
+) -> Result<Option<String>, CommandError> {
+    let card = vetting::scorecard_for(&*state.store()?, &brand_id, &influencer_id, Local::now().date_naive())?;
+    let suggested = format!("Scorecard {} - {}.pdf", card.influencer.name, card.brand.name).replace(['/', '\\'], "-");
+    let Some(path) = dialogs::save_path(&window, "Export scorecard", ("PDF documents", &["pdf"]), suggested)? else {
+        return Ok(None);
+    };
+    // Typesetting takes a moment; keep it off the async runtime's threads.
+    let written = tauri::async_runtime::spawn_blocking(move || {
+        let bytes = partnerly_report::scorecard_pdf(&card)?;
+        partnerly_report::write_pdf(&path, &bytes)?;
+        Ok::<_, partnerly_report::ReportError>(path)
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorKind::File, format!("the PDF could not be written: {e}")))??;
+    Ok(Some(written.display().to_string()))
 }

@@ -14,6 +14,7 @@ mod vetting;
 
 use clap::{Args, Parser, Subcommand};
 use partnerly_core::import::run as import;
+use partnerly_core::numbers::grouped;
 use partnerly_core::roster::{
     self, AccountDraft, Influencer, InfluencerDraft, Platform, RosterError, RosterFilter, SortBy, Tier,
 };
@@ -441,19 +442,6 @@ fn print_one(influencer: &Influencer) {
     }
 }
 
-/// 1234567 -> "1,234,567": a terminal has no locale worth guessing.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -474,13 +462,5 @@ mod tests {
         assert!(parse_account("instagram:@tom:lots")
             .unwrap_err()
             .contains("'lots' is not a whole number"));
-    }
-
-    #[test]
-    fn grouping() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(1_000), "1,000");
-        assert_eq!(grouped(1_240_000), "1,240,000");
     }
 }

@@ -45,7 +45,7 @@ pub fn print(card: &Scorecard) {
             "  {} @{} ({} followers, {})",
             account.platform.label(),
             account.handle,
-            crate::grouped(account.followers),
+            partnerly_core::numbers::grouped(account.followers),
             account.tier.label()
         );
         for rate in &account.rates {

@@ -65,6 +65,9 @@ pub struct VetArgs {
     /// Print the whole scorecard as JSON
     #[arg(long)]
     json: bool,
+    /// Also write the one-page scorecard as a PDF
+    #[arg(long, value_name = "FILE")]
+    pdf: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -280,6 +283,14 @@ fn print_brand(brand: &Brand) {
 
 pub fn vet(store: &Store, args: VetArgs) -> Result<(), String> {
     let card = vetting::scorecard_for(store, &args.brand, &args.creator, Local::now().date_naive()).map_err(message)?;
+    if let Some(path) = &args.pdf {
+        let bytes = partnerly_report::scorecard_pdf(&card).map_err(|e| e.to_string())?;
+        partnerly_report::write_pdf(path, &bytes).map_err(|e| e.to_string())?;
+        if !args.json {
+            println!("Wrote the scorecard of {} to {}", card.influencer.name, path.display());
+            return Ok(());
+        }
+    }
     if args.json {
         return print_json(&card);
     }

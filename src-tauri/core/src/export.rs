@@ -95,8 +95,9 @@ pub fn to_csv(influencers: &[Influencer]) -> Vec<u8> {
 }
 
 /// Writes `fill` to `path` through a temporary file, renamed at the end, so
-/// a failed export never leaves half a file under the chosen name.
-fn write_atomically(
+/// a failed export never leaves half a file under the chosen name. Other
+/// documents (PDFs) are written the same way.
+pub fn write_atomically(
     path: &Path,
     fill: impl FnOnce(&mut BufWriter<fs::File>) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {

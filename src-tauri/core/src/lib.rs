@@ -7,6 +7,7 @@
 pub mod country;
 pub mod export;
 pub mod import;
+pub mod numbers;
 pub mod roster;
 pub mod sample;
 pub mod store;

@@ -140,6 +140,9 @@ export const api = {
   /** Opens the native file dialog and reads the file; `null` if cancelled. */
   importAudienceFile: (influencerId: string, platform: Platform | null) =>
     call<AudienceFileSummary | null>("import_audience_file", { influencerId, platform }),
+  /** Opens the native save dialog and writes the PDF; the path, or `null` if cancelled. */
+  exportScorecardPdf: (brandId: string, influencerId: string) =>
+    call<string | null>("export_scorecard_pdf", { brandId, influencerId }),
   getTierBoundaries: () => call<TierBoundaries>("get_tier_boundaries"),
   setTierBoundaries: (boundaries: TierBoundaries) => call<TierBoundaries>("set_tier_boundaries", { boundaries }),
 };

@@ -67,16 +67,7 @@ fn is_video_platform(platform: Platform) -> bool {
 }
 
 pub(crate) fn count(value: f64) -> String {
-    let rounded = value.round() as u64;
-    let digits = rounded.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::numbers::grouped(value.max(0.0).round() as u64)
 }
 
 pub(crate) fn percent(fraction: f64) -> String {

@@ -1,0 +1,88 @@
+//! Partnerly's PDF documents: typeset with typst, with the Inter faces that
+//! ship inside the app, so a PDF looks the same on every machine and every
+//! name (Zoë Łukasiewicz, Çağrı Öztürk) prints in the same font.
+//!
+//! Each document is a typst template (`templates/`) and a view of the data
+//! in which every number is already worded (`scorecard`): the template lays
+//! out, the Rust side decides what is said.
+
+mod scorecard;
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use partnerly_core::export::ExportError;
+use typst::foundations::{Dict, IntoValue};
+use typst_as_lib::TypstEngine;
+use typst_layout::PagedDocument;
+
+pub use scorecard::scorecard_view;
+
+const FONTS: [&[u8]; 4] = [
+    include_bytes!("../fonts/Inter-Regular.ttf"),
+    include_bytes!("../fonts/Inter-Italic.ttf"),
+    include_bytes!("../fonts/Inter-SemiBold.ttf"),
+    include_bytes!("../fonts/Inter-Bold.ttf"),
+];
+
+const SCORECARD: &str = include_str!("../templates/scorecard.typ");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The template and the data disagree: a bug, reported in full rather
+    /// than as a PDF with a hole in it.
+    #[error("the document could not be typeset ({0})")]
+    Typeset(String),
+    #[error("the PDF could not be written ({0})")]
+    Pdf(String),
+    #[error("{0}")]
+    Write(String),
+}
+
+fn scorecard_engine() -> &'static TypstEngine<typst_as_lib::TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<typst_as_lib::TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| TypstEngine::builder().main_file(SCORECARD).fonts(FONTS).build())
+}
+
+/// Typesets `view` (JSON the template reads as `data`) into PDF bytes.
+fn typeset(
+    engine: &TypstEngine<typst_as_lib::TypstTemplateMainFile>,
+    view: &serde_json::Value,
+) -> Result<Vec<u8>, ReportError> {
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), view.to_string().into_value());
+    let document: PagedDocument = engine
+        .compile_with_input(inputs)
+        .output
+        .map_err(|e| ReportError::Typeset(format!("{e:?}")))?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
+        ReportError::Pdf(
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })
+}
+
+/// A one-page vetting scorecard as PDF bytes.
+pub fn scorecard_pdf(card: &partnerly_core::vetting::scorecard::Scorecard) -> Result<Vec<u8>, ReportError> {
+    typeset(scorecard_engine(), &scorecard_view(card))
+}
+
+/// Writes a document through a temporary file renamed at the end, so a
+/// crash or a full disk never leaves half a PDF where the person will look.
+pub fn write_pdf(path: &Path, bytes: &[u8]) -> Result<(), ReportError> {
+    partnerly_core::export::write_atomically(path, |out| {
+        out.write_all(bytes).map_err(|source| ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+    .map_err(|e| ReportError::Write(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests;

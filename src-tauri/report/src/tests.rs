@@ -1,0 +1,108 @@
+use chrono::Utc;
+use partnerly_core::roster::{Account, Influencer, Platform, TierBoundaries};
+use partnerly_core::vetting::brand::{Brand, TargetAudience, Weighted};
+use partnerly_core::vetting::dossier::{AccountStats, Audience, CheckItem, CheckState, Dossier, Share};
+use partnerly_core::vetting::scorecard::scorecard;
+
+use super::*;
+
+fn card(name: &str) -> partnerly_core::vetting::scorecard::Scorecard {
+    let now = Utc::now();
+    let id = uuid::Uuid::new_v4();
+    let brand = Brand {
+        id,
+        name: "Verdant Kitchen".into(),
+        values: vec!["vegan".into()],
+        audience: TargetAudience {
+            countries: vec![Weighted {
+                key: "PL".into(),
+                weight: 1.0,
+            }],
+            ..TargetAudience::default()
+        },
+        excluded_topics: vec![],
+        competitors: vec![],
+        markets: vec!["PL".into()],
+        shortlist: vec![],
+        created_at: now,
+        updated_at: now,
+    };
+    let influencer = Influencer {
+        id,
+        name: name.into(),
+        accounts: vec![Account {
+            platform: Platform::Instagram,
+            handle: "zoe.cooks".into(),
+            followers: 15_000,
+        }],
+        email: None,
+        country: Some("PL".into()),
+        niches: vec!["vegan food".into()],
+        notes: String::new(),
+        created_at: now,
+        updated_at: now,
+    };
+    let mut dossier = Dossier::empty(id);
+    dossier.stats.push(AccountStats {
+        platform: Some(Platform::Instagram),
+        avg_likes: Some(412.0),
+        avg_comments: Some(18.0),
+        ..AccountStats::default()
+    });
+    dossier.audience = Audience {
+        countries: vec![Share {
+            key: "PL".into(),
+            share: 0.7,
+        }],
+        ..Audience::default()
+    };
+    dossier.set_check(
+        CheckItem::BrandSafety,
+        CheckState::Waived {
+            reason: "Długoletnia współpraca".into(),
+            by: "Çağrı Öztürk".into(),
+            at: now,
+        },
+    );
+    scorecard(
+        &brand,
+        &influencer,
+        &dossier,
+        &TierBoundaries::default(),
+        "2026-11-24".parse().unwrap(),
+    )
+}
+
+#[test]
+fn the_view_words_every_figure() {
+    let view = scorecard_view(&card("Zoë Łukasiewicz"));
+    assert_eq!(view["verdict"], "Caution");
+    assert_eq!(view["scores"][0]["value"], "70");
+    assert_eq!(view["accounts"][0], "Instagram @zoe.cooks · 15,000 followers");
+    assert!(view["engagement"][0]["band"]
+        .as_str()
+        .unwrap()
+        .ends_with("usual band 0.18 % to 1.62 %: far above"));
+    assert_eq!(view["checklist"][3]["mark"], "waived");
+}
+
+#[test]
+fn a_scorecard_is_a_pdf_with_its_fonts_inside() {
+    let bytes = scorecard_pdf(&card("Zoë Łukasiewicz")).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Each face used is embedded (as a subset) under its PostScript name.
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("Inter-Regular") || text.contains("Inter"),
+        "no Inter font in the PDF"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scorecard.pdf");
+    write_pdf(&path, &bytes).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left"
+    );
+}
