@@ -47,6 +47,7 @@ fn roster_of(size: usize) -> (tempfile::TempDir, Store) {
         version: workspace::FORMAT_VERSION,
         exported_at: now,
         influencers,
+        vetting: Default::default(),
     };
     let path = dir.path().join("seed.json");
     std::fs::write(&path, serde_json::to_vec(&file).unwrap()).unwrap();

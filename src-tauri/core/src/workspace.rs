@@ -17,6 +17,10 @@ use ts_rs::TS;
 use crate::roster::{self, Influencer, Platform, RosterError};
 use crate::store::{Store, StoreError};
 
+mod vetting;
+
+pub use vetting::VettingData;
+
 /// Marks a JSON file as a Partnerly workspace.
 pub const FORMAT: &str = "partnerly-workspace";
 /// Bumped when the file layout changes in a way older versions cannot read.
@@ -30,6 +34,9 @@ pub struct WorkspaceFile {
     pub version: u32,
     pub exported_at: DateTime<Utc>,
     pub influencers: Vec<Influencer>,
+    /// Brands, dossiers and tier boundaries (absent from older files).
+    #[serde(flatten)]
+    pub vetting: VettingData,
 }
 
 /// What an export or import moved.
@@ -78,6 +85,7 @@ pub fn export(store: &Store, path: &Path) -> Result<WorkspaceSummary, WorkspaceE
         version: FORMAT_VERSION,
         exported_at: Utc::now(),
         influencers: roster::list(store).map_err(roster_to_store)?,
+        vetting: vetting::read_all(store)?,
     };
     write_atomically(path, &file)?;
     Ok(WorkspaceSummary {
@@ -98,6 +106,7 @@ pub struct PreparedImport {
     pub path: PathBuf,
     pub exported_at: DateTime<Utc>,
     pub influencers: Vec<Influencer>,
+    pub vetting: VettingData,
 }
 
 /// Reads and checks `path` without touching the store.
@@ -106,7 +115,8 @@ pub fn prepare_import(path: &Path) -> Result<PreparedImport, WorkspaceError> {
     Ok(PreparedImport {
         path: path.to_path_buf(),
         exported_at: file.exported_at,
-        influencers: check(path, file.influencers)?,
+        influencers: check(path, file.influencers, &file.vetting)?,
+        vetting: file.vetting,
     })
 }
 
@@ -114,7 +124,10 @@ pub fn prepare_import(path: &Path) -> Result<PreparedImport, WorkspaceError> {
 /// what it replaces in the backups folder.
 pub fn apply_import(store: &Store, prepared: PreparedImport) -> Result<WorkspaceSummary, WorkspaceError> {
     let previous = roster::list(store).map_err(roster_to_store)?;
-    let previous_data = if previous.is_empty() {
+    let previous_vetting = vetting::read_all(store)?;
+    let nothing_to_keep =
+        previous.is_empty() && previous_vetting.brands.is_empty() && previous_vetting.dossiers.is_empty();
+    let previous_data = if nothing_to_keep {
         None
     } else {
         let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
@@ -126,6 +139,7 @@ pub fn apply_import(store: &Store, prepared: PreparedImport) -> Result<Workspace
             version: FORMAT_VERSION,
             exported_at: Utc::now(),
             influencers: previous,
+            vetting: previous_vetting,
         };
         fs::create_dir_all(store.backups_dir()).map_err(|source| WorkspaceError::Write {
             path: store.backups_dir(),
@@ -135,6 +149,7 @@ pub fn apply_import(store: &Store, prepared: PreparedImport) -> Result<Workspace
         Some(copy.display().to_string())
     };
     roster::replace_all(store, &prepared.influencers)?;
+    vetting::replace(store, &prepared.vetting)?;
     Ok(WorkspaceSummary {
         influencers: prepared.influencers.len() as u32,
         previous_data,
@@ -201,7 +216,7 @@ pub fn read(path: &Path) -> Result<WorkspaceFile, WorkspaceError> {
 
 /// Runs every record through the same rules as the form, so a hand-edited
 /// file cannot smuggle in what the app would refuse.
-fn check(path: &Path, influencers: Vec<Influencer>) -> Result<Vec<Influencer>, WorkspaceError> {
+fn check(path: &Path, influencers: Vec<Influencer>, vetting: &VettingData) -> Result<Vec<Influencer>, WorkspaceError> {
     let mut problems = Vec::new();
     let mut accepted: Vec<Influencer> = Vec::with_capacity(influencers.len());
     // Who holds each id and account so far: one pass, however large the file.
@@ -242,6 +257,7 @@ fn check(path: &Path, influencers: Vec<Influencer>) -> Result<Vec<Influencer>, W
         }
         accepted.push(valid.apply_to(influencer));
     }
+    problems.extend(vetting::problems(vetting, &ids));
     if problems.is_empty() {
         return Ok(accepted);
     }

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::rows::RowCreator;
+use super::values::RateCell;
 use crate::roster::{self, Account, Influencer, InfluencerDraft, Platform};
 use crate::roster::{account_key, AccountMap, EncodedCreators, Writer};
 use crate::store::StoreError;
@@ -64,6 +65,15 @@ impl From<String> for NotMerged {
     }
 }
 
+/// An engagement rate the file gives for a creator's account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedRate {
+    pub influencer_id: Uuid,
+    pub platform: Platform,
+    pub cell: RateCell,
+    pub column: usize,
+}
+
 /// What the file does to the roster, before anything is written.
 #[derive(Debug, Default)]
 pub struct Merged {
@@ -72,6 +82,8 @@ pub struct Merged {
     /// Stored creators the file changed: (now, as stored before).
     pub updated: Vec<(Influencer, Influencer)>,
     pub unchanged: usize,
+    /// Engagement rates for the creators' dossiers.
+    pub rates: Vec<ImportedRate>,
 }
 
 impl Merged {
@@ -97,6 +109,7 @@ pub struct Merger<'r> {
     new: EncodedCreators,
     touched: Vec<Touched>,
     touched_by_id: HashMap<Uuid, u32>,
+    rates: Vec<ImportedRate>,
     now: DateTime<Utc>,
 }
 
@@ -125,6 +138,7 @@ impl<'r> Merger<'r> {
             new: EncodedCreators::with_capacity(expected_bytes),
             touched: Vec::new(),
             touched_by_id: HashMap::new(),
+            rates: Vec::new(),
             now,
         }
     }
@@ -169,7 +183,8 @@ impl<'r> Merger<'r> {
     }
 
     /// Folds one row in. A `Rejected` row leaves nothing behind.
-    pub fn add(&mut self, row: RowCreator) -> Result<(), NotMerged> {
+    pub fn add(&mut self, mut row: RowCreator) -> Result<(), NotMerged> {
+        let rates = std::mem::take(&mut row.rates);
         let mut slots: Vec<Slot> = Vec::new();
         for (platform, handle, _) in &row.accounts {
             if let Some(slot) = self.find(*platform, handle)? {
@@ -178,23 +193,30 @@ impl<'r> Merger<'r> {
                 }
             }
         }
-        match slots.as_slice() {
-            [] => self.add_new(row),
-            [slot] => self.update(*slot, row),
+        let id = match slots.as_slice() {
+            [] => self.add_new(row)?,
+            [slot] => self.update(*slot, row)?,
             _ => {
                 let mut names = Vec::new();
                 for slot in &slots {
                     names.push(decode(self.record(*slot))?.name);
                 }
-                Err(NotMerged::Rejected(format!(
+                return Err(NotMerged::Rejected(format!(
                     "its accounts belong to different creators already ({}); split the row or merge them on the roster first",
                     names.join(" and ")
-                )))
+                )));
             }
-        }
+        };
+        self.rates.extend(rates.into_iter().map(|rate| ImportedRate {
+            influencer_id: id,
+            platform: rate.platform,
+            cell: rate.cell,
+            column: rate.column,
+        }));
+        Ok(())
     }
 
-    fn add_new(&mut self, row: RowCreator) -> Result<(), NotMerged> {
+    fn add_new(&mut self, row: RowCreator) -> Result<Uuid, NotMerged> {
         let fallback_name = row
             .accounts
             .first()
@@ -220,13 +242,13 @@ impl<'r> Merger<'r> {
         let influencer = valid.into_new(Uuid::new_v4(), self.now);
         let slot = Slot::New(self.new.push(&influencer) as u32);
         self.remember(&influencer, slot);
-        Ok(())
+        Ok(influencer.id)
     }
 
-    fn update(&mut self, slot: Slot, row: RowCreator) -> Result<(), NotMerged> {
+    fn update(&mut self, slot: Slot, row: RowCreator) -> Result<Uuid, NotMerged> {
         let mut merged = decode(self.record(slot))?;
         if !apply(&mut merged, &row) {
-            return Ok(());
+            return Ok(merged.id);
         }
         // The result must still be a valid influencer (lengths, limits).
         roster::validate(&merged.to_draft()).map_err(first_message)?;
@@ -236,7 +258,7 @@ impl<'r> Merger<'r> {
             Slot::Existing(i) => self.touched[i as usize].current = encode(&merged),
             Slot::New(i) => self.new.replace(i as usize, &merged),
         }
-        Ok(())
+        Ok(merged.id)
     }
 
     pub fn finish(self) -> Result<Merged, StoreError> {
@@ -262,6 +284,7 @@ impl<'r> Merger<'r> {
             new: self.new,
             updated,
             unchanged,
+            rates: self.rates,
         })
     }
 }

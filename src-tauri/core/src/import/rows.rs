@@ -2,13 +2,24 @@
 //! about one creator, or into the plain reason it cannot be used.
 
 use super::columns::Field;
-use super::values::parse_count;
+use super::values::{parse_count, parse_rate, RateCell};
 use crate::country;
 use crate::roster::{normalise_email, parse_account_ref, Platform};
 
+/// An engagement rate a row gives for one of its accounts, as written: the
+/// scale (fraction or percent) is decided for the whole column later.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowRate {
+    pub platform: Platform,
+    pub handle: String,
+    pub cell: RateCell,
+    /// The column it came from: its scale is decided with its neighbours'.
+    pub column: usize,
+}
+
 /// What one row says about a creator. Empty cells are `None`: they never
 /// overwrite anything.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowCreator {
     pub name: Option<String>,
     /// Platform, normalised handle, followers if the row gives them.
@@ -17,10 +28,11 @@ pub struct RowCreator {
     pub country: Option<String>,
     pub niches: Vec<String>,
     pub notes: Option<String>,
+    pub rates: Vec<RowRate>,
 }
 
 /// What happened to a row that is not a creator.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RowOutcome {
     Creator(RowCreator),
     /// A blank row or a "Total" row: not data, not an error.
@@ -134,7 +146,38 @@ fn creator<S: AsRef<str>>(cells: &[S], mapping: &[Option<Field>]) -> Result<Opti
         }
     }
     row.notes = value(Field::Notes).map(str::to_string);
+    row.rates = rates(cells, mapping, &row.accounts)?;
     Ok(Some(row))
+}
+
+/// Engagement rates: an "Engagement rate" column belongs to the row's first
+/// account (the one-account layout), "Instagram Engagement Rate" to its
+/// Instagram account.
+fn rates<S: AsRef<str>>(
+    cells: &[S],
+    mapping: &[Option<Field>],
+    accounts: &[(Platform, String, Option<u64>)],
+) -> Result<Vec<RowRate>, String> {
+    let mut found = Vec::new();
+    for (column, field) in mapping.iter().enumerate() {
+        let account = match field {
+            Some(Field::EngagementRate) => accounts.first(),
+            Some(Field::PlatformEngagementRate(platform)) => accounts.iter().find(|(p, _, _)| p == platform),
+            _ => continue,
+        };
+        let (Some((platform, handle, _)), Some(text)) = (account, cell(cells, column)) else {
+            continue;
+        };
+        if let Some(rate) = parse_rate(text).map_err(|why| format!("engagement rate '{text}' {why}"))? {
+            found.push(RowRate {
+                platform: *platform,
+                handle: handle.clone(),
+                cell: rate,
+                column,
+            });
+        }
+    }
+    Ok(found)
 }
 
 /// The same account twice in one row (a handle and its link) is one account.

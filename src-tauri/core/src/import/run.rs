@@ -400,6 +400,13 @@ pub fn import_file(
             });
             let merged = merger.finish()?;
             writer.commit(&merged.new, &merged.updated)?;
+            if !merged.rates.is_empty() {
+                let file = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let source = format!("{file}, imported {}", chrono::Local::now().date_naive());
+                crate::vetting::record_imported_rates(store, &merged.rates, &source)?;
+            }
             Ok(ImportSummary {
                 imported: merged.new.len() as u32,
                 updated: merged.updated.len() as u32,

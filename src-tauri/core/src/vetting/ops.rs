@@ -33,7 +33,7 @@ pub enum VettingError {
 #[derive(Default)]
 struct EditLock(Mutex<()>);
 
-fn edit<R>(store: &Store, change: impl FnOnce() -> Result<R, VettingError>) -> Result<R, VettingError> {
+fn edit<R, E>(store: &Store, change: impl FnOnce() -> Result<R, E>) -> Result<R, E> {
     let lock = store.derived::<EditLock>();
     let _held = lock.0.lock().unwrap_or_else(|p| p.into_inner());
     change()
@@ -226,7 +226,7 @@ pub fn set_check(
 
 /// Stores a dossier as given (imports and the sample workspace).
 pub fn put_dossier(store: &Store, dossier: &Dossier) -> Result<(), VettingError> {
-    edit(store, || Ok(store.put(dossier)?))
+    edit(store, || Ok::<_, VettingError>(store.put(dossier)?))
 }
 
 /// The scorecard of a creator (id, handle or profile link) against a brand, as of `today`.
@@ -367,4 +367,61 @@ pub fn login_name() -> String {
         .into_iter()
         .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
         .unwrap_or_else(|| "unknown user".to_string())
+}
+
+/// Stores the engagement rates an import found in the creators' dossiers,
+/// as fractions: each column's scale (fraction or percent) is decided from
+/// all of its cells, so "3.4" and "0.034" are never mixed up. One atomic
+/// batch, after the roster's own commit; a crash between the two leaves
+/// the creators imported without their rates, never rates for no one.
+pub fn record_imported_rates(
+    store: &Store,
+    rates: &[crate::import::merge::ImportedRate],
+    source: &str,
+) -> Result<(), StoreError> {
+    use std::collections::HashMap;
+
+    use super::dossier::AccountStats;
+    use crate::import::values::RateScale;
+
+    let mut columns: HashMap<usize, Vec<crate::import::values::RateCell>> = HashMap::new();
+    for rate in rates {
+        columns.entry(rate.column).or_default().push(rate.cell);
+    }
+    let scales: HashMap<usize, RateScale> = columns
+        .into_iter()
+        .map(|(column, cells)| (column, RateScale::of_column(&cells)))
+        .collect();
+    edit(store, || {
+        let mut dossiers: HashMap<Uuid, Dossier> = HashMap::new();
+        let now = Utc::now();
+        for rate in rates {
+            let fraction = scales[&rate.column].to_fraction(rate.cell);
+            let dossier = match dossiers.entry(rate.influencer_id) {
+                std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+                std::collections::hash_map::Entry::Vacant(entry) => entry.insert(
+                    store
+                        .get::<Dossier>(rate.influencer_id.as_bytes())?
+                        .unwrap_or_else(|| Dossier::empty(rate.influencer_id)),
+                ),
+            };
+            dossier.updated_at = now;
+            let at = dossier.stats.iter().position(|s| s.platform == Some(rate.platform));
+            let stats = match at {
+                Some(i) => &mut dossier.stats[i],
+                None => {
+                    dossier.stats.push(AccountStats {
+                        platform: Some(rate.platform),
+                        ..AccountStats::default()
+                    });
+                    dossier.stats.last_mut().unwrap_or_else(|| unreachable!("just pushed"))
+                }
+            };
+            stats.imported_rate = Some(fraction);
+            stats.source = source.to_string();
+        }
+        let all: Vec<Dossier> = dossiers.into_values().collect();
+        store.put_many(&all)?;
+        Ok(())
+    })
 }

@@ -29,6 +29,48 @@ fn export_then_import_reproduces_the_workspace() {
     assert_eq!(imported.influencers, exported.influencers);
     assert_eq!(imported.previous_data, None, "nothing was replaced");
     assert_eq!(roster::list(&target).unwrap(), roster::list(&source).unwrap());
+    // Brands with their shortlists, and every dossier, come along.
+    use crate::vetting::{brand::Brand, dossier::Dossier};
+    let sorted = |store: &Store| {
+        let mut dossiers = store.all::<Dossier>().unwrap();
+        dossiers.sort_by_key(|d| d.influencer_id);
+        (store.all::<Brand>().unwrap(), dossiers)
+    };
+    let (brands, dossiers) = sorted(&target);
+    assert_eq!(brands.len(), 1);
+    assert_eq!(brands[0].shortlist.len(), 4);
+    assert_eq!(dossiers.len(), 3);
+    assert_eq!((brands, dossiers), sorted(&source));
+}
+
+#[test]
+fn a_file_from_before_vetting_imports_and_a_shortlist_must_name_its_creators() {
+    let (dir, store) = open();
+    let old = write(
+        dir.path(),
+        "old.json",
+        r#"{"format": "partnerly-workspace", "version": 1, "exported_at": "2026-01-01T00:00:00Z", "influencers": []}"#,
+    );
+    assert_eq!(import(&store, &old).unwrap().influencers, 0);
+
+    let stray = write(
+        dir.path(),
+        "stray.json",
+        r#"{"format": "partnerly-workspace", "version": 1, "exported_at": "2026-01-01T00:00:00Z", "influencers": [],
+            "brands": [{"id": "6f1c0a52-8a6a-4a33-9d8e-6f6f4f1f0a01", "name": "Oat & Co", "values": [], "audience": {},
+                        "excluded_topics": [], "competitors": [], "markets": ["XX"],
+                        "shortlist": [{"influencer_id": "6f1c0a52-8a6a-4a33-9d8e-6f6f4f1f0a02", "added_at": "2026-01-01T00:00:00Z", "chosen_at": null}],
+                        "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}]}"#,
+    );
+    let message = import(&store, &stray).unwrap_err().to_string();
+    assert!(
+        message.contains("brands[0] (Oat & Co): 'XX' is not a country"),
+        "{message}"
+    );
+    assert!(
+        message.contains("brands[0] (Oat & Co): its shortlist names 6f1c0a52-8a6a-4a33-9d8e-6f6f4f1f0a02, who is not among the file's influencers"),
+        "{message}"
+    );
 }
 
 #[test]

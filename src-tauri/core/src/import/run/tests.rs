@@ -309,3 +309,48 @@ mod never_panics {
         }
     }
 }
+
+fn imported_rates(store: &Store, handle: &str) -> Vec<(Platform, f64, String)> {
+    let creator = roster::find(store, handle).unwrap();
+    crate::vetting::dossier(store, &creator.id.to_string())
+        .unwrap()
+        .stats
+        .iter()
+        .filter_map(|s| Some((s.platform?, s.imported_rate?, s.source.clone())))
+        .collect()
+}
+
+#[test]
+fn engagement_rates_are_stored_as_fractions_whatever_the_column_writes() {
+    let (dir, store) = store();
+    // A Modash-style column of fractions, and an Aspire-style per-platform
+    // column of plain percents (2.4 is over 1: the column is in percents).
+    let path = dir.path().join("creators.csv");
+    std::fs::write(
+        &path,
+        "Username,Platform,Followers,Engagement rate,TikTok,TikTok Engagement Rate\n\
+         mara.eats,Instagram,48200,0.0273,maraeats,2.4\n\
+         lena.runs,Instagram,12000,0.041,,\n\
+         @nobody,Instagram,100,,,\n",
+    )
+    .unwrap();
+    let summary = import_file(&store, &path, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(summary.imported, 3, "{:?}", summary.rejected);
+    let today = chrono::Local::now().date_naive();
+    let mara = imported_rates(&store, "@mara.eats");
+    assert_eq!(mara.len(), 2);
+    assert_eq!(mara[0].0, Platform::Instagram);
+    assert!((mara[0].1 - 0.0273).abs() < 1e-12);
+    assert_eq!(mara[1].0, Platform::Tiktok);
+    assert!((mara[1].1 - 0.024).abs() < 1e-12);
+    assert_eq!(mara[0].2, format!("creators.csv, imported {today}"));
+    assert!((imported_rates(&store, "@lena.runs")[0].1 - 0.041).abs() < 1e-12);
+    assert!(imported_rates(&store, "@nobody").is_empty());
+
+    // A bad rate cell says so, like any other bad cell.
+    std::fs::write(&path, "Username,Platform,Engagement rate\nzoe,Instagram,high\n").unwrap();
+    let summary = import_file(&store, &path, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!(summary.rejected.len(), 1);
+    assert_eq!(summary.rejected[0].line, 2);
+    assert_eq!(summary.rejected[0].reason, "engagement rate 'high' is not a rate");
+}

@@ -1,0 +1,88 @@
+//! The vetting part of a workspace file: brand profiles with their
+//! shortlists, creators' dossiers and the tier boundaries. Files written
+//! before vetting existed have none of it, and still import.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::roster::TierBoundaries;
+use crate::store::{Store, StoreError};
+use crate::vetting::brand::{validate_brand, Brand};
+use crate::vetting::dossier::Dossier;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct VettingData {
+    #[serde(default)]
+    pub brands: Vec<Brand>,
+    #[serde(default)]
+    pub dossiers: Vec<Dossier>,
+    #[serde(default)]
+    pub tier_boundaries: Option<TierBoundaries>,
+}
+
+pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
+    Ok(VettingData {
+        brands: store.all::<Brand>()?,
+        dossiers: store.all::<Dossier>()?,
+        tier_boundaries: Some(crate::roster::tier_boundaries(store)?),
+    })
+}
+
+/// Problems with the vetting part, given the ids of the file's creators:
+/// brands go through the form's rules, and nothing may point at a creator
+/// the file does not hold.
+pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut brand_ids = HashSet::new();
+    for (index, brand) in data.brands.iter().enumerate() {
+        let who = format!("brands[{index}] ({})", brand.name.trim());
+        if !brand_ids.insert(brand.id) {
+            problems.push(format!("{who}: the id {} is used twice", brand.id));
+        }
+        if let Err(errors) = validate_brand(&brand.to_draft()) {
+            problems.extend(errors.into_iter().map(|e| format!("{who}: {}", e.message)));
+        }
+        for entry in &brand.shortlist {
+            if !creators.contains(&entry.influencer_id) {
+                problems.push(format!(
+                    "{who}: its shortlist names {}, who is not among the file's influencers",
+                    entry.influencer_id
+                ));
+            }
+        }
+    }
+    let mut dossier_ids = HashSet::new();
+    for (index, dossier) in data.dossiers.iter().enumerate() {
+        if !creators.contains(&dossier.influencer_id) {
+            problems.push(format!(
+                "dossiers[{index}]: it is about {}, who is not among the file's influencers",
+                dossier.influencer_id
+            ));
+        } else if !dossier_ids.insert(dossier.influencer_id) {
+            problems.push(format!(
+                "dossiers[{index}]: a second dossier for {}",
+                dossier.influencer_id
+            ));
+        }
+    }
+    if let Some(tiers) = &data.tier_boundaries {
+        if let Err(errors) = tiers.check() {
+            problems.extend(errors.into_iter().map(|e| format!("tier_boundaries: {}", e.message)));
+        }
+    }
+    problems
+}
+
+/// Replaces the store's brands, dossiers and tiers with `data`.
+pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreError> {
+    store.replace_all(&data.brands)?;
+    store.replace_all(&data.dossiers)?;
+    let tiers = data.tier_boundaries.unwrap_or_default();
+    crate::roster::set_tier_boundaries(store, tiers).map_err(|e| match e {
+        crate::roster::RosterError::Store(e) => e,
+        other => StoreError::Engine(other.to_string()),
+    })?;
+    Ok(())
+}
