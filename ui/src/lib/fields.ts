@@ -13,6 +13,9 @@ const simple: [Field, string][] = [
   [{ field: "platform" }, "Platform"],
   [{ field: "profile_url" }, "Profile link"],
   [{ field: "followers" }, "Followers"],
+  [{ field: "engagement_rate" }, "Engagement rate"],
+  [{ field: "audience_credibility" }, "Audience credibility"],
+  [{ field: "mass_followers" }, "Mass followers"],
   [{ field: "email" }, "Email"],
   [{ field: "country" }, "Country"],
   [{ field: "niches" }, "Niches"],
@@ -36,6 +39,11 @@ export const fieldChoices: FieldChoice[] = [
       key: `platform_followers:${platform}`,
       label: `${platformLabel[platform]} followers`,
       field: { field: "platform_followers", platform } as Field,
+    },
+    {
+      key: `platform_engagement_rate:${platform}`,
+      label: `${platformLabel[platform]} engagement rate`,
+      field: { field: "platform_engagement_rate", platform } as Field,
     },
   ]),
 ];

@@ -24,6 +24,10 @@ pub enum Field {
     Followers,
     EngagementRate,
     Engagements,
+    /// Share of followers judged real, from a vendor export.
+    AudienceCredibility,
+    /// Share of followers following more than 1,500 accounts.
+    MassFollowers,
     Email,
     Country,
     Niches,
@@ -102,6 +106,8 @@ fn aliases() -> &'static HashMap<String, Field> {
                 "followers" => Some(Field::Followers),
                 "engagement_rate" => Some(Field::EngagementRate),
                 "engagements" => Some(Field::Engagements),
+                "audience_credibility" => Some(Field::AudienceCredibility),
+                "mass_followers" => Some(Field::MassFollowers),
                 "email" => Some(Field::Email),
                 "country" => Some(Field::Country),
                 "niches" => Some(Field::Niches),
@@ -172,6 +178,8 @@ mod tests {
             "followers",
             "engagement_rate",
             "engagements",
+            "audience_credibility",
+            "mass_followers",
             "email",
             "country",
             "niches",

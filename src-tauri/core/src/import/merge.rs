@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::rows::RowCreator;
+use super::rows::{RateOf, RowCreator};
 use super::values::RateCell;
 use crate::roster::{self, Account, Influencer, InfluencerDraft, Platform};
 use crate::roster::{account_key, AccountMap, EncodedCreators, Writer};
@@ -65,13 +65,22 @@ impl From<String> for NotMerged {
     }
 }
 
-/// An engagement rate the file gives for a creator's account.
+/// A rate the file gives for a creator: an account's engagement rate, or a
+/// vendor's audience-quality figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportedRate {
     pub influencer_id: Uuid,
-    pub platform: Platform,
+    /// What the rate is about.
+    pub of: ImportedRateOf,
     pub cell: RateCell,
     pub column: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportedRateOf {
+    Engagement(Platform),
+    Credibility,
+    MassFollowers,
 }
 
 /// What the file does to the roster, before anything is written.
@@ -209,7 +218,11 @@ impl<'r> Merger<'r> {
         };
         self.rates.extend(rates.into_iter().map(|rate| ImportedRate {
             influencer_id: id,
-            platform: rate.platform,
+            of: match rate.of {
+                RateOf::Engagement(platform, _) => ImportedRateOf::Engagement(platform),
+                RateOf::Credibility => ImportedRateOf::Credibility,
+                RateOf::MassFollowers => ImportedRateOf::MassFollowers,
+            },
             cell: rate.cell,
             column: rate.column,
         }));

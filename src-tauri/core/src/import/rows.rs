@@ -6,12 +6,22 @@ use super::values::{parse_count, parse_rate, RateCell};
 use crate::country;
 use crate::roster::{normalise_email, parse_account_ref, Platform};
 
-/// An engagement rate a row gives for one of its accounts, as written: the
-/// scale (fraction or percent) is decided for the whole column later.
+/// What a rate cell is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RateOf {
+    /// The engagement rate of one of the row's accounts.
+    Engagement(Platform, String),
+    /// The share of the creator's followers judged real.
+    Credibility,
+    /// The share of followers following too many accounts to see posts.
+    MassFollowers,
+}
+
+/// A rate a row gives, as written: the scale (fraction or percent) is
+/// decided for the whole column later.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RowRate {
-    pub platform: Platform,
-    pub handle: String,
+    pub of: RateOf,
     pub cell: RateCell,
     /// The column it came from: its scale is decided with its neighbours'.
     pub column: usize,
@@ -150,9 +160,9 @@ fn creator<S: AsRef<str>>(cells: &[S], mapping: &[Option<Field>]) -> Result<Opti
     Ok(Some(row))
 }
 
-/// Engagement rates: an "Engagement rate" column belongs to the row's first
-/// account (the one-account layout), "Instagram Engagement Rate" to its
-/// Instagram account.
+/// Rates: an "Engagement rate" column belongs to the row's first account
+/// (the one-account layout), "Instagram Engagement Rate" to its Instagram
+/// account; credibility and mass followers to the creator.
 fn rates<S: AsRef<str>>(
     cells: &[S],
     mapping: &[Option<Field>],
@@ -160,21 +170,24 @@ fn rates<S: AsRef<str>>(
 ) -> Result<Vec<RowRate>, String> {
     let mut found = Vec::new();
     for (column, field) in mapping.iter().enumerate() {
-        let account = match field {
-            Some(Field::EngagementRate) => accounts.first(),
-            Some(Field::PlatformEngagementRate(platform)) => accounts.iter().find(|(p, _, _)| p == platform),
+        let engagement_of = |account: Option<&(Platform, String, Option<u64>)>| {
+            account.map(|(platform, handle, _)| RateOf::Engagement(*platform, handle.clone()))
+        };
+        let (of, what) = match field {
+            Some(Field::EngagementRate) => (engagement_of(accounts.first()), "engagement rate"),
+            Some(Field::PlatformEngagementRate(platform)) => (
+                engagement_of(accounts.iter().find(|(p, _, _)| p == platform)),
+                "engagement rate",
+            ),
+            Some(Field::AudienceCredibility) => (Some(RateOf::Credibility), "audience credibility"),
+            Some(Field::MassFollowers) => (Some(RateOf::MassFollowers), "mass followers"),
             _ => continue,
         };
-        let (Some((platform, handle, _)), Some(text)) = (account, cell(cells, column)) else {
+        let (Some(of), Some(text)) = (of, cell(cells, column)) else {
             continue;
         };
-        if let Some(rate) = parse_rate(text).map_err(|why| format!("engagement rate '{text}' {why}"))? {
-            found.push(RowRate {
-                platform: *platform,
-                handle: handle.clone(),
-                cell: rate,
-                column,
-            });
+        if let Some(rate) = parse_rate(text).map_err(|why| format!("{what} '{text}' {why}"))? {
+            found.push(RowRate { of, cell: rate, column });
         }
     }
     Ok(found)

@@ -369,7 +369,8 @@ pub fn login_name() -> String {
         .unwrap_or_else(|| "unknown user".to_string())
 }
 
-/// Stores the engagement rates an import found in the creators' dossiers,
+/// Stores the rates an import found (engagement per account, audience
+/// credibility and mass followers) in the creators' dossiers,
 /// as fractions: each column's scale (fraction or percent) is decided from
 /// all of its cells, so "3.4" and "0.034" are never mixed up. One atomic
 /// batch, after the roster's own commit; a crash between the two leaves
@@ -382,6 +383,7 @@ pub fn record_imported_rates(
     use std::collections::HashMap;
 
     use super::dossier::AccountStats;
+    use crate::import::merge::ImportedRateOf;
     use crate::import::values::RateScale;
 
     let mut columns: HashMap<usize, Vec<crate::import::values::RateCell>> = HashMap::new();
@@ -406,12 +408,28 @@ pub fn record_imported_rates(
                 ),
             };
             dossier.updated_at = now;
-            let at = dossier.stats.iter().position(|s| s.platform == Some(rate.platform));
+            let platform = match rate.of {
+                ImportedRateOf::Engagement(platform) => platform,
+                ImportedRateOf::Credibility | ImportedRateOf::MassFollowers => {
+                    let audience = &mut dossier.audience;
+                    if rate.of == ImportedRateOf::Credibility {
+                        audience.credibility = Some(fraction);
+                    } else {
+                        audience.mass_followers = Some(fraction);
+                    }
+                    // Only when nothing else named where the audience figures came from.
+                    if audience.source.is_empty() {
+                        audience.source = source.to_string();
+                    }
+                    continue;
+                }
+            };
+            let at = dossier.stats.iter().position(|s| s.platform == Some(platform));
             let stats = match at {
                 Some(i) => &mut dossier.stats[i],
                 None => {
                     dossier.stats.push(AccountStats {
-                        platform: Some(rate.platform),
+                        platform: Some(platform),
                         ..AccountStats::default()
                     });
                     dossier.stats.last_mut().unwrap_or_else(|| unreachable!("just pushed"))

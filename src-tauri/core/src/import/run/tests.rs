@@ -328,10 +328,10 @@ fn engagement_rates_are_stored_as_fractions_whatever_the_column_writes() {
     let path = dir.path().join("creators.csv");
     std::fs::write(
         &path,
-        "Username,Platform,Followers,Engagement rate,TikTok,TikTok Engagement Rate\n\
-         mara.eats,Instagram,48200,0.0273,maraeats,2.4\n\
-         lena.runs,Instagram,12000,0.041,,\n\
-         @nobody,Instagram,100,,,\n",
+        "Username,Platform,Followers,Engagement rate,TikTok,TikTok Engagement Rate,Followers credibility\n\
+         mara.eats,Instagram,48200,0.0273,maraeats,2.4,81%\n\
+         lena.runs,Instagram,12000,0.041,,,\n\
+         @nobody,Instagram,100,,,,\n",
     )
     .unwrap();
     let summary = import_file(&store, &path, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
@@ -345,6 +345,10 @@ fn engagement_rates_are_stored_as_fractions_whatever_the_column_writes() {
     assert!((mara[1].1 - 0.024).abs() < 1e-12);
     assert_eq!(mara[0].2, format!("creators.csv, imported {today}"));
     assert!((imported_rates(&store, "@lena.runs")[0].1 - 0.041).abs() < 1e-12);
+    let mara_id = roster::find(&store, "@mara.eats").unwrap().id.to_string();
+    let audience = crate::vetting::dossier(&store, &mara_id).unwrap().audience;
+    assert!((audience.credibility.unwrap() - 0.81).abs() < 1e-12);
+    assert_eq!(audience.mass_followers, None);
     assert!(imported_rates(&store, "@nobody").is_empty());
 
     // A bad rate cell says so, like any other bad cell.
