@@ -33,6 +33,7 @@ describe("BrandForm", () => {
     await userEvent.type(screen.getByLabelText("Values and topics"), "running, , Sustainability ");
     await userEvent.type(screen.getByLabelText("Excluded topics"), "gambling");
     await userEvent.click(screen.getByRole("button", { name: "Add a country" }));
+    await userEvent.selectOptions(screen.getByLabelText("Countries: entry 1"), "DE");
     await userEvent.click(screen.getByRole("button", { name: "Create brand" }));
 
     await waitFor(() => expect(sent).toHaveLength(1));
