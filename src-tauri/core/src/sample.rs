@@ -201,6 +201,21 @@ mod tests {
     }
 
     #[test]
+    fn a_deleted_creator_leaves_no_dossier_or_shortlist_place_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        load(&store).unwrap();
+        let daniel = roster::find(&store, "@danfitlife").unwrap();
+        roster::remove(&store, &daniel.id.to_string()).unwrap();
+        let brand = &crate::vetting::list_brands(&store).unwrap()[0];
+        assert_eq!(brand.shortlist.len(), 3);
+        assert!(store
+            .get::<crate::vetting::dossier::Dossier>(daniel.id.as_bytes())
+            .unwrap()
+            .is_none());
+    }
+
+    #[test]
     fn loads_once_into_an_empty_workspace() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();

@@ -174,9 +174,9 @@ pub fn remove(store: &Store, id: &str) -> Result<(), RosterError> {
     with_writer(store, |writer| {
         let current = get(store, id)?;
         writer.remove(&current)?;
-        // The dossier goes with the creator. A crash between the two writes
-        // leaves a dossier nothing points to: unreachable, never wrong.
-        store.remove::<crate::vetting::dossier::Dossier>(current.id.as_bytes())?;
+        // Their dossier and shortlist places go with them. A crash between
+        // the writes leaves records nothing shows: unreachable, never wrong.
+        crate::vetting::forget_creator(store, current.id)?;
         Ok(())
     })
 }

@@ -224,6 +224,22 @@ pub fn set_check(
     })
 }
 
+/// Removes what vetting holds about a creator who is being deleted: their
+/// dossier and their places on brands' shortlists.
+pub(crate) fn forget_creator(store: &Store, influencer_id: Uuid) -> Result<(), StoreError> {
+    edit(store, || {
+        store.remove::<Dossier>(influencer_id.as_bytes())?;
+        for mut brand in store.all::<Brand>()? {
+            let before = brand.shortlist.len();
+            brand.shortlist.retain(|e| e.influencer_id != influencer_id);
+            if brand.shortlist.len() != before {
+                store.put(&brand)?;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Stores a dossier as given (imports and the sample workspace).
 pub fn put_dossier(store: &Store, dossier: &Dossier) -> Result<(), VettingError> {
     edit(store, || Ok::<_, VettingError>(store.put(dossier)?))
