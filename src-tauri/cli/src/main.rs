@@ -9,8 +9,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod campaigns;
 mod scorecard_text;
 mod vetting;
+
+use vetting::read_json;
 
 use clap::{Args, Parser, Subcommand};
 use partnerly_core::import::run as import;
@@ -71,6 +74,9 @@ enum Command {
     /// Where follower tiers start
     #[command(subcommand)]
     Tiers(vetting::TiersCommand),
+    /// Campaigns: a brand, one objective, measurable targets, budget and dates
+    #[command(subcommand)]
+    Campaigns(campaigns::CampaignsCommand),
 }
 
 #[derive(Subcommand)]
@@ -270,6 +276,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Vet(args) => vetting::vet(&store, args),
         Command::Dossier(command) => vetting::dossier(&store, command),
         Command::Tiers(command) => vetting::tiers(&store, command),
+        Command::Campaigns(command) => campaigns::campaigns(&store, command),
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;
             println!("Loaded the sample workspace: {added} influencers");

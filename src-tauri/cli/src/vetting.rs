@@ -156,13 +156,13 @@ fn message(e: VettingError) -> String {
     }
 }
 
-fn invalid(errors: &[FieldError]) -> String {
+pub(crate) fn invalid(errors: &[FieldError]) -> String {
     let lines: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
     format!("nothing was saved:\n  {}", lines.join("\n  "))
 }
 
 /// Reads a JSON file (or standard input for `-`) into `T`, saying where it is wrong.
-fn read_json<T: serde::de::DeserializeOwned>(file: &Path) -> Result<T, String> {
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(file: &Path) -> Result<T, String> {
     let text = if file == Path::new("-") {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).map_err(|e| e.to_string())?;

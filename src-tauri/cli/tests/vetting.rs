@@ -191,3 +191,39 @@ fn the_sample_brand_lists_and_vets_from_its_shortlist() {
         "partnerly-cli: no creator on the roster has the account '@nobody.here'"
     );
 }
+
+#[test]
+fn campaigns_take_measurable_targets_and_list_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let brand_file = write(dir.path(), "brand.json", &brand_json().to_string());
+    ok(&data, &["brands", "add", "--json", &brand_file]);
+    let brands: Value = serde_json::from_str(&ok(&data, &["brands", "list", "--json"])).unwrap();
+    let brand_id = brands[0]["id"].as_str().unwrap();
+
+    let mut campaign = json!({
+        "brand_id": brand_id, "name": "Spring launch", "objective": "brand_awareness",
+        "targets": [{"metric": "more buzz", "value": "", "due": ""}],
+        "budget": "12.500", "currency": "EUR", "start": "2026-04-01", "end": "2026-06-30"
+    });
+    let vague = write(dir.path(), "vague.json", &campaign.to_string());
+    let refused = failure(&data, &["campaigns", "add", "--json", &vague]);
+    assert!(
+        refused.contains("targets.0.metric: Target 1: 'more buzz' is not measurable; choose reach"),
+        "{refused}"
+    );
+
+    campaign["targets"] = json!([{"metric": "reach", "value": "500,000", "due": "2026-06-30"}]);
+    let good = write(dir.path(), "campaign.json", &campaign.to_string());
+    ok(&data, &["campaigns", "add", "--json", &good]);
+    let listed: Value = serde_json::from_str(&ok(&data, &["campaigns", "list", "--json"])).unwrap();
+    assert_eq!(listed[0]["name"], "Spring launch");
+    assert_eq!(listed[0]["brand_id"], brand_id);
+    assert_eq!(listed[0]["budget"], json!({"minor": 1_250_000, "currency": "EUR"}));
+    assert_eq!(
+        listed[0]["targets"][0]["value"],
+        json!({"unit": "count", "amount": 500_000})
+    );
+    // The brand's markets stand in when the campaign names none.
+    assert_eq!(listed[0]["markets"], json!(["DE", "AT"]));
+}

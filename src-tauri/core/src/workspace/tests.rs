@@ -18,6 +18,26 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 fn export_then_import_reproduces_the_workspace() {
     let (dir, source) = open();
     sample::load(&source).unwrap();
+    let brand_id = crate::vetting::list_brands(&source).unwrap()[0].id.to_string();
+    let campaign = crate::campaign::add(
+        &source,
+        &crate::campaign::CampaignDraft {
+            brand_id,
+            name: "Spring launch".into(),
+            objective: Some(crate::campaign::Objective::Sales),
+            targets: vec![crate::campaign::KpiTargetDraft {
+                metric: "conversions".into(),
+                value: "1200".into(),
+                due: "2026-06-30".into(),
+            }],
+            budget: "9000".into(),
+            currency: "EUR".into(),
+            start: "2026-04-01".into(),
+            end: "2026-06-30".into(),
+            markets: vec![],
+        },
+    )
+    .unwrap();
     let file = dir.path().join("workspace.json");
     let exported = export(&source, &file).unwrap();
     assert_eq!(exported.influencers as usize, sample::drafts().len());
@@ -41,6 +61,7 @@ fn export_then_import_reproduces_the_workspace() {
     assert_eq!(brands[0].shortlist.len(), 4);
     assert_eq!(dossiers.len(), 3);
     assert_eq!((brands, dossiers), sorted(&source));
+    assert_eq!(crate::campaign::list(&target).unwrap(), vec![campaign]);
 }
 
 #[test]

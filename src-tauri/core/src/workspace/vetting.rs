@@ -1,12 +1,13 @@
-//! The vetting part of a workspace file: brand profiles with their
-//! shortlists, creators' dossiers and the tier boundaries. Files written
-//! before vetting existed have none of it, and still import.
+//! The vetting and campaign part of a workspace file: brand profiles with
+//! their shortlists, creators' dossiers, tier boundaries and campaigns.
+//! Files written before these existed have none of it, and still import.
 
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::campaign::Campaign;
 use crate::roster::TierBoundaries;
 use crate::store::{Store, StoreError};
 use crate::vetting::brand::{validate_brand, Brand};
@@ -20,6 +21,8 @@ pub struct VettingData {
     pub dossiers: Vec<Dossier>,
     #[serde(default)]
     pub tier_boundaries: Option<TierBoundaries>,
+    #[serde(default)]
+    pub campaigns: Vec<Campaign>,
 }
 
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
@@ -27,6 +30,7 @@ pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
         brands: store.all::<Brand>()?,
         dossiers: store.all::<Dossier>()?,
         tier_boundaries: Some(crate::roster::tier_boundaries(store)?),
+        campaigns: store.all::<Campaign>()?,
     })
 }
 
@@ -67,6 +71,14 @@ pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<Stri
             ));
         }
     }
+    for (index, campaign) in data.campaigns.iter().enumerate() {
+        if !brand_ids.contains(&campaign.brand_id) {
+            problems.push(format!(
+                "campaigns[{index}] ({}): its brand {} is not among the file's brands",
+                campaign.name, campaign.brand_id
+            ));
+        }
+    }
     if let Some(tiers) = &data.tier_boundaries {
         if let Err(errors) = tiers.check() {
             problems.extend(errors.into_iter().map(|e| format!("tier_boundaries: {}", e.message)));
@@ -79,6 +91,7 @@ pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<Stri
 pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreError> {
     store.replace_all(&data.brands)?;
     store.replace_all(&data.dossiers)?;
+    store.replace_all(&data.campaigns)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
     crate::roster::set_tier_boundaries(store, tiers).map_err(|e| match e {
         crate::roster::RosterError::Store(e) => e,
