@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod campaigns;
+mod partnerships;
 mod scorecard_text;
 mod vetting;
 
@@ -77,6 +78,9 @@ enum Command {
     /// Campaigns: a brand, one objective, measurable targets, budget and dates
     #[command(subcommand)]
     Campaigns(campaigns::CampaignsCommand),
+    /// Partnerships: a creator for a campaign, its terms and its status
+    #[command(subcommand)]
+    Partnerships(partnerships::PartnershipsCommand),
 }
 
 #[derive(Subcommand)]
@@ -277,6 +281,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Dossier(command) => vetting::dossier(&store, command),
         Command::Tiers(command) => vetting::tiers(&store, command),
         Command::Campaigns(command) => campaigns::campaigns(&store, command),
+        Command::Partnerships(command) => partnerships::partnerships(&store, command),
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;
             println!("Loaded the sample workspace: {added} influencers");

@@ -227,3 +227,47 @@ fn campaigns_take_measurable_targets_and_list_as_json() {
     // The brand's markets stand in when the campaign names none.
     assert_eq!(listed[0]["markets"], json!(["DE", "AT"]));
 }
+
+#[test]
+fn a_partnership_cannot_be_agreed_with_details_undefined() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["sample"]);
+    let brands: Value = serde_json::from_str(&ok(&data, &["brands", "list", "--json"])).unwrap();
+    let campaign = json!({
+        "brand_id": brands[0]["id"], "name": "Spring launch", "objective": "sales",
+        "targets": [{"metric": "conversions", "value": "1200", "due": "2026-06-30"}],
+        "budget": "9000", "currency": "EUR", "start": "2026-04-01", "end": "2026-06-30"
+    });
+    let file = write(dir.path(), "campaign.json", &campaign.to_string());
+    ok(&data, &["campaigns", "add", "--json", &file]);
+    let campaigns: Value = serde_json::from_str(&ok(&data, &["campaigns", "list", "--json"])).unwrap();
+    let campaign_id = campaigns[0]["id"].as_str().unwrap();
+    ok(
+        &data,
+        &[
+            "partnerships",
+            "create",
+            "--campaign",
+            campaign_id,
+            "--creator",
+            "@sofiaenlacocina",
+        ],
+    );
+
+    let listed: Value = serde_json::from_str(&ok(&data, &["partnerships", "list", "--json"])).unwrap();
+    assert_eq!(listed[0]["status"], "prospect");
+    assert_eq!(listed[0]["campaign_id"], campaign_id);
+    assert_eq!(listed[0]["campaign"], "Spring launch");
+    assert_eq!(listed[0]["influencer"], "Sofía Herrera");
+    let id = listed[0]["id"].as_str().unwrap();
+
+    let refused = failure(&data, &["partnerships", "move", id, "agreed"]);
+    assert!(
+        refused.contains("it cannot be marked agreed yet: No deliverables."),
+        "{refused}"
+    );
+    ok(&data, &["partnerships", "move", id, "negotiating"]);
+    let listed: Value = serde_json::from_str(&ok(&data, &["partnerships", "list", "--json"])).unwrap();
+    assert_eq!(listed[0]["status"], "negotiating");
+}

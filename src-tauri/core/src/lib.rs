@@ -4,6 +4,7 @@
 //! CLI are thin shells over it, so every rule here is testable with plain
 //! `cargo test` and builds in seconds.
 
+pub mod agreement;
 pub mod campaign;
 pub mod country;
 pub mod export;

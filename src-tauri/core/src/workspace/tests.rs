@@ -38,6 +38,7 @@ fn export_then_import_reproduces_the_workspace() {
         },
     )
     .unwrap();
+    let partnership = crate::agreement::create(&source, Some(&campaign.id.to_string()), None).unwrap();
     let file = dir.path().join("workspace.json");
     let exported = export(&source, &file).unwrap();
     assert_eq!(exported.influencers as usize, sample::drafts().len());
@@ -62,6 +63,7 @@ fn export_then_import_reproduces_the_workspace() {
     assert_eq!(dossiers.len(), 3);
     assert_eq!((brands, dossiers), sorted(&source));
     assert_eq!(crate::campaign::list(&target).unwrap(), vec![campaign]);
+    assert_eq!(crate::agreement::list(&target).unwrap(), vec![partnership]);
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The vetting and campaign part of a workspace file: brand profiles with
-//! their shortlists, creators' dossiers, tier boundaries and campaigns.
+//! their shortlists, creators' dossiers, tier boundaries, campaigns and
+//! partnerships.
 //! Files written before these existed have none of it, and still import.
 
 use std::collections::HashSet;
@@ -7,6 +8,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::agreement::Partnership;
 use crate::campaign::Campaign;
 use crate::roster::TierBoundaries;
 use crate::store::{Store, StoreError};
@@ -23,6 +25,8 @@ pub struct VettingData {
     pub tier_boundaries: Option<TierBoundaries>,
     #[serde(default)]
     pub campaigns: Vec<Campaign>,
+    #[serde(default)]
+    pub partnerships: Vec<Partnership>,
 }
 
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
@@ -31,6 +35,7 @@ pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
         dossiers: store.all::<Dossier>()?,
         tier_boundaries: Some(crate::roster::tier_boundaries(store)?),
         campaigns: store.all::<Campaign>()?,
+        partnerships: store.all::<Partnership>()?,
     })
 }
 
@@ -79,6 +84,19 @@ pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<Stri
             ));
         }
     }
+    let campaign_ids: HashSet<Uuid> = data.campaigns.iter().map(|c| c.id).collect();
+    for (index, partnership) in data.partnerships.iter().enumerate() {
+        if partnership.campaign_id.is_some_and(|id| !campaign_ids.contains(&id)) {
+            problems.push(format!(
+                "partnerships[{index}]: its campaign is not among the file's campaigns"
+            ));
+        }
+        if partnership.influencer_id.is_some_and(|id| !creators.contains(&id)) {
+            problems.push(format!(
+                "partnerships[{index}]: its creator is not among the file's influencers"
+            ));
+        }
+    }
     if let Some(tiers) = &data.tier_boundaries {
         if let Err(errors) = tiers.check() {
             problems.extend(errors.into_iter().map(|e| format!("tier_boundaries: {}", e.message)));
@@ -92,6 +110,7 @@ pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreErro
     store.replace_all(&data.brands)?;
     store.replace_all(&data.dossiers)?;
     store.replace_all(&data.campaigns)?;
+    store.replace_all(&data.partnerships)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
     crate::roster::set_tier_boundaries(store, tiers).map_err(|e| match e {
         crate::roster::RosterError::Store(e) => e,

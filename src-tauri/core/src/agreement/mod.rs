@@ -1,0 +1,18 @@
+//! Partnerships and their agreements: the terms collected step by step,
+//! what is still undefined, and the status rules (nothing is agreed while
+//! anything is undefined or the creator's research is open).
+//!
+//! - `terms`: deliverables, compensation, rights, exclusivity, brief;
+//! - `completeness`: every undefined detail, with its wizard step;
+//! - `partnership`: the stored record, the pipeline statuses, operations.
+
+pub mod completeness;
+pub mod partnership;
+pub mod terms;
+
+pub use completeness::{undefined, Research, Step, Undefined};
+pub use partnership::{create, get, list, move_to, save, undefined_in, AgreementError, Partnership, Status};
+pub use terms::Terms;
+
+#[cfg(test)]
+mod tests;
