@@ -55,6 +55,26 @@ struct Listed {
     updated_at: String,
 }
 
+/// The disclosure clause for the campaign's markets and the deliverables' platforms.
+fn disclosure_of(store: &Store, partnership: &agreement::Partnership) -> Vec<String> {
+    let Some(campaign) = partnership
+        .campaign_id
+        .and_then(|id| partnerly_core::campaign::get(store, &id.to_string()).ok())
+    else {
+        return Vec::new();
+    };
+    let brand = partnerly_core::vetting::get_brand(store, &campaign.brand_id.to_string())
+        .map(|b| b.name)
+        .unwrap_or_default();
+    let platforms: Vec<_> = partnership
+        .terms
+        .deliverables
+        .iter()
+        .filter_map(|d| d.platform)
+        .collect();
+    agreement::disclosure::clause(&brand, &campaign.markets, &platforms)
+}
+
 fn message(e: AgreementError) -> String {
     e.to_string()
 }
@@ -101,10 +121,18 @@ pub fn partnerships(store: &Store, command: PartnershipsCommand) -> Result<(), S
         PartnershipsCommand::Show { id, json } => {
             let partnership = agreement::get(store, &id).map_err(message)?;
             let undefined = agreement::undefined_in(store, &partnership).map_err(message)?;
+            let disclosure = disclosure_of(store, &partnership);
             if json {
-                return print_json(&serde_json::json!({ "partnership": partnership, "undefined": undefined }));
+                return print_json(&serde_json::json!({
+                    "partnership": partnership,
+                    "undefined": undefined,
+                    "disclosure": disclosure,
+                }));
             }
             println!("{}  {}", partnership.id, partnership.status.label());
+            for line in &disclosure {
+                println!("  disclosure: {line}");
+            }
             if undefined.is_empty() {
                 println!("Every detail is defined.");
             }

@@ -262,6 +262,9 @@ fn a_partnership_cannot_be_agreed_with_details_undefined() {
     assert_eq!(listed[0]["influencer"], "Sofía Herrera");
     let id = listed[0]["id"].as_str().unwrap();
 
+    let shown: Value = serde_json::from_str(&ok(&data, &["partnerships", "show", id, "--json"])).unwrap();
+    assert!(shown["disclosure"][0].as_str().unwrap().starts_with("DE: label each post \"Werbung\""), "{shown}");
+    assert!(shown["undefined"].as_array().unwrap().len() > 3);
     let refused = failure(&data, &["partnerships", "move", id, "agreed"]);
     assert!(
         refused.contains("it cannot be marked agreed yet: No deliverables."),

@@ -4,9 +4,11 @@
 //!
 //! - `terms`: deliverables, compensation, rights, exclusivity, brief;
 //! - `completeness`: every undefined detail, with its wizard step;
+//! - `disclosure`: the label each market requires (`data/disclosure_labels.tsv`) and the clause;
 //! - `partnership`: the stored record, the pipeline statuses, operations.
 
 pub mod completeness;
+pub mod disclosure;
 pub mod partnership;
 pub mod terms;
 
