@@ -263,7 +263,13 @@ fn a_partnership_cannot_be_agreed_with_details_undefined() {
     let id = listed[0]["id"].as_str().unwrap();
 
     let shown: Value = serde_json::from_str(&ok(&data, &["partnerships", "show", id, "--json"])).unwrap();
-    assert!(shown["disclosure"][0].as_str().unwrap().starts_with("DE: label each post \"Werbung\""), "{shown}");
+    assert!(
+        shown["disclosure"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("DE: label each post \"Werbung\""),
+        "{shown}"
+    );
     assert!(shown["undefined"].as_array().unwrap().len() > 3);
     let refused = failure(&data, &["partnerships", "move", id, "agreed"]);
     assert!(
