@@ -1,14 +1,10 @@
 //! A scorecard as plain text for the terminal: the same content as the
 //! app's scorecard and the PDF, in reading order.
 
+use partnerly_core::numbers::percent;
 use partnerly_core::vetting::dossier::CheckState;
-use partnerly_core::vetting::engagement::BandPosition;
 use partnerly_core::vetting::score::{Score, ScoreStatus};
 use partnerly_core::vetting::scorecard::Scorecard;
-
-fn percent(fraction: f64) -> String {
-    format!("{:.2} %", fraction * 100.0)
-}
 
 fn score_line(name: &str, score: &Score) {
     let value = match (score.status, score.value) {
@@ -59,11 +55,7 @@ pub fn print(card: &Scorecard) {
                 band.benchmark.source,
                 percent(band.low),
                 percent(band.high),
-                match band.position {
-                    BandPosition::FarBelow => "far below",
-                    BandPosition::Within => "within",
-                    BandPosition::FarAbove => "far above",
-                }
+                band.position.words()
             );
         }
         for missing in &account.missing {

@@ -281,6 +281,77 @@ fn print_brand(brand: &Brand) {
     println!("  markets:           {}", list(&brand.markets));
 }
 
+fn print_dossier(dossier: &partnerly_core::vetting::dossier::Dossier) {
+    use partnerly_core::numbers::{grouped, percent};
+    use partnerly_core::vetting::dossier::{CheckState, Share};
+
+    let shares = |list: &[Share]| {
+        if list.is_empty() {
+            "unknown".to_string()
+        } else {
+            list.iter()
+                .map(|s| format!("{} {:.0} %", s.key, s.share * 100.0))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let audience = &dossier.audience;
+    println!(
+        "Audience{}",
+        if audience.source.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", audience.source)
+        }
+    );
+    println!("  countries:      {}", shares(&audience.countries));
+    println!("  ages:           {}", shares(&audience.age_bands));
+    println!("  genders:        {}", shares(&audience.genders));
+    println!(
+        "  credibility:    {}",
+        audience.credibility.map_or("unknown".into(), percent)
+    );
+    println!(
+        "  mass followers: {}",
+        audience.mass_followers.map_or("unknown".into(), percent)
+    );
+    println!("Figures per post");
+    for stats in &dossier.stats {
+        let parts: Vec<String> = [
+            stats.avg_likes.map(|v| format!("{} likes", grouped(v as u64))),
+            stats.avg_comments.map(|v| format!("{} comments", grouped(v as u64))),
+            stats.avg_views.map(|v| format!("{} views", grouped(v as u64))),
+            stats
+                .imported_rate
+                .map(|r| format!("{} engagement (imported)", percent(r))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let platform = stats.platform.map_or("account", |p| p.label());
+        println!("  {platform}: {}", parts.join(", "));
+    }
+    for history in &dossier.histories {
+        println!(
+            "Follower history, {}: {} days from {}",
+            history.platform.label(),
+            history.points.len(),
+            history.source
+        );
+    }
+    for past in &dossier.past_partnerships {
+        println!("Past partnership: {} {} {}", past.date, past.brand, past.outcome);
+    }
+    for entry in dossier.checklist_state() {
+        let state = match entry.state {
+            CheckState::Open => "open",
+            CheckState::Done { .. } => "done",
+            CheckState::Waived { .. } => "waived",
+        };
+        println!("[{state}] {}", entry.item.label());
+    }
+}
+
 pub fn vet(store: &Store, args: VetArgs) -> Result<(), String> {
     let card = vetting::scorecard_for(store, &args.brand, &args.creator, Local::now().date_naive()).map_err(message)?;
     if let Some(path) = &args.pdf {
@@ -310,8 +381,7 @@ pub fn dossier(store: &Store, command: DossierCommand) -> Result<(), String> {
             if json {
                 return print_json(&dossier);
             }
-            let text = serde_json::to_string_pretty(&dossier).map_err(|e| e.to_string())?;
-            println!("{text}");
+            print_dossier(&dossier);
             Ok(())
         }
         DossierCommand::Audience { creator, file } => {

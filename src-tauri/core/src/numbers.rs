@@ -15,6 +15,11 @@ pub fn grouped(n: u64) -> String {
     out
 }
 
+/// 0.02134 -> "2.13 %": rates are stored as fractions and printed as percents.
+pub fn percent(fraction: f64) -> String {
+    format!("{:.2} %", fraction * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

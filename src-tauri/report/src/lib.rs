@@ -45,6 +45,18 @@ fn scorecard_engine() -> &'static TypstEngine<typst_as_lib::TypstTemplateMainFil
     ENGINE.get_or_init(|| TypstEngine::builder().main_file(SCORECARD).fonts(FONTS).build())
 }
 
+/// The messages of a typesetting failure, without typst's debug formatting.
+fn typeset_message(error: typst_as_lib::TypstAsLibError) -> String {
+    match error {
+        typst_as_lib::TypstAsLibError::TypstSource(diagnostics) => diagnostics
+            .iter()
+            .map(|d| d.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
 /// Typesets `view` (JSON the template reads as `data`) into PDF bytes.
 fn typeset(
     engine: &TypstEngine<typst_as_lib::TypstTemplateMainFile>,
@@ -55,7 +67,7 @@ fn typeset(
     let document: PagedDocument = engine
         .compile_with_input(inputs)
         .output
-        .map_err(|e| ReportError::Typeset(format!("{e:?}")))?;
+        .map_err(|e| ReportError::Typeset(typeset_message(e)))?;
     typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
         ReportError::Pdf(
             errors

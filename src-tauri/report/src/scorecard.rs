@@ -1,16 +1,12 @@
 //! The scorecard as the PDF says it: every figure worded, every state a
 //! sentence, so the template only lays out.
 
-use partnerly_core::numbers::grouped;
+use partnerly_core::numbers::{grouped, percent};
 use partnerly_core::vetting::dossier::CheckState;
 use partnerly_core::vetting::engagement::BandPosition;
 use partnerly_core::vetting::score::{Score, ScoreStatus};
 use partnerly_core::vetting::scorecard::Scorecard;
 use serde_json::{json, Value};
-
-fn percent(fraction: f64) -> String {
-    format!("{:.2} %", fraction * 100.0)
-}
 
 fn score(title: &str, score: &Score) -> Value {
     let value = match (score.status, score.value) {
@@ -65,17 +61,13 @@ pub fn scorecard_view(card: &Scorecard) -> Value {
                 "band": e.band.as_ref().map(|b| format!(
                     "{} {} {} for {} accounts this size ({}); usual band {} to {}: {}",
                     b.benchmark.year,
-                    format!("{:?}", b.benchmark.statistic).to_lowercase(),
+                    b.benchmark.statistic.noun(),
                     percent(b.benchmark.rate),
                     b.benchmark.platform.label(),
                     b.benchmark.sample,
                     percent(b.low),
                     percent(b.high),
-                    match b.position {
-                        BandPosition::FarBelow => "far below",
-                        BandPosition::Within => "within",
-                        BandPosition::FarAbove => "far above",
-                    }
+                    b.position.words()
                 )),
                 "far": e.band.as_ref().is_some_and(|b| b.position != BandPosition::Within),
                 "source": e.band.as_ref().map(|b| b.benchmark.source.clone()),

@@ -58,6 +58,15 @@ pub enum Statistic {
     Median,
 }
 
+impl Statistic {
+    pub fn noun(self) -> &'static str {
+        match self {
+            Statistic::Average => "average",
+            Statistic::Median => "median",
+        }
+    }
+}
+
 /// One published figure.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Benchmark {

@@ -34,6 +34,17 @@ pub enum BandPosition {
     FarAbove,
 }
 
+impl BandPosition {
+    /// "far below", "within", "far above" (the usual band).
+    pub fn words(self) -> &'static str {
+        match self {
+            BandPosition::FarBelow => "far below",
+            BandPosition::Within => "within",
+            BandPosition::FarAbove => "far above",
+        }
+    }
+}
+
 /// The benchmark a rate was compared with and the band around it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct BenchmarkBand {
@@ -70,9 +81,7 @@ pub(crate) fn count(value: f64) -> String {
     crate::numbers::grouped(value.max(0.0).round() as u64)
 }
 
-pub(crate) fn percent(fraction: f64) -> String {
-    format!("{:.2} %", fraction * 100.0)
-}
+pub(crate) use crate::numbers::percent;
 
 /// The rates of `account` from `stats` (the figures given for it, if any).
 pub fn assess(account: &Account, stats: Option<&AccountStats>, tiers: &TierBoundaries) -> AccountEngagement {

@@ -138,7 +138,7 @@ fn engagement_flags(account: &AccountEngagement, report: &mut FlagReport) {
             rate.method.noun(),
             percent(rate.rate),
             benchmark.year,
-            format!("{:?}", benchmark.statistic).to_lowercase(),
+            benchmark.statistic.noun(),
             benchmark.platform.label(),
             percent(benchmark.rate),
             benchmark.sample,

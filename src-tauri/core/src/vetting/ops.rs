@@ -156,9 +156,14 @@ pub fn shortlist_choose(
 /// A creator's dossier; an empty one if nothing was recorded yet.
 pub fn dossier(store: &Store, influencer_id: &str) -> Result<Dossier, VettingError> {
     let influencer = roster::get(store, influencer_id)?;
+    Ok(stored_dossier(store, influencer.id)?)
+}
+
+/// The dossier of a creator known to exist; an empty one if none is stored.
+fn stored_dossier(store: &Store, influencer_id: Uuid) -> Result<Dossier, StoreError> {
     Ok(store
-        .get::<Dossier>(influencer.id.as_bytes())?
-        .unwrap_or_else(|| Dossier::empty(influencer.id)))
+        .get::<Dossier>(influencer_id.as_bytes())?
+        .unwrap_or_else(|| Dossier::empty(influencer_id)))
 }
 
 fn change_dossier(
@@ -254,7 +259,7 @@ pub fn scorecard_for(
 ) -> Result<Scorecard, VettingError> {
     let brand = get_brand(store, brand_id)?;
     let influencer: Influencer = roster::find(store, creator)?;
-    let dossier = dossier(store, &influencer.id.to_string())?;
+    let dossier = stored_dossier(store, influencer.id)?;
     let tiers = roster::tier_boundaries(store)?;
     Ok(scorecard(&brand, &influencer, &dossier, &tiers, today))
 }
@@ -275,9 +280,7 @@ pub fn shortlist(
             Err(RosterError::NotFound(_)) => continue,
             Err(e) => return Err(e.into()),
         };
-        let dossier = store
-            .get::<Dossier>(influencer.id.as_bytes())?
-            .unwrap_or_else(|| Dossier::empty(influencer.id));
+        let dossier = stored_dossier(store, influencer.id)?;
         cards.push((entry.clone(), scorecard(&brand, &influencer, &dossier, &tiers, today)));
     }
     cards.sort_by(|(_, a), (_, b)| rank(b).total_cmp(&rank(a)));
@@ -417,11 +420,9 @@ pub fn record_imported_rates(
             let fraction = scales[&rate.column].to_fraction(rate.cell);
             let dossier = match dossiers.entry(rate.influencer_id) {
                 std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-                std::collections::hash_map::Entry::Vacant(entry) => entry.insert(
-                    store
-                        .get::<Dossier>(rate.influencer_id.as_bytes())?
-                        .unwrap_or_else(|| Dossier::empty(rate.influencer_id)),
-                ),
+                std::collections::hash_map::Entry::Vacant(entry) => {
+                    entry.insert(stored_dossier(store, rate.influencer_id)?)
+                }
             };
             dossier.updated_at = now;
             let platform = match rate.of {

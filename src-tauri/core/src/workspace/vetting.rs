@@ -112,9 +112,6 @@ pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreErro
     store.replace_all(&data.campaigns)?;
     store.replace_all(&data.partnerships)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
-    crate::roster::set_tier_boundaries(store, tiers).map_err(|e| match e {
-        crate::roster::RosterError::Store(e) => e,
-        other => StoreError::Engine(other.to_string()),
-    })?;
+    crate::roster::set_tier_boundaries(store, tiers).map_err(super::roster_to_store)?;
     Ok(())
 }
