@@ -81,6 +81,8 @@ enum Command {
     /// Partnerships: a creator for a campaign, its terms and its status
     #[command(subcommand)]
     Partnerships(partnerships::PartnershipsCommand),
+    /// A partnership's agreement as a PDF (a draft while details are undefined)
+    Agreement(partnerships::AgreementArgs),
 }
 
 #[derive(Subcommand)]
@@ -282,6 +284,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Tiers(command) => vetting::tiers(&store, command),
         Command::Campaigns(command) => campaigns::campaigns(&store, command),
         Command::Partnerships(command) => partnerships::partnerships(&store, command),
+        Command::Agreement(args) => partnerships::agreement(&store, args),
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;
             println!("Loaded the sample workspace: {added} influencers");

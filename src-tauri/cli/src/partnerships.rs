@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use clap::Subcommand;
+use chrono::Local;
+use clap::{Args, Subcommand};
 use partnerly_core::agreement::{self, AgreementError, Status, Step, Terms};
 use partnerly_core::roster;
 use partnerly_core::store::Store;
@@ -55,24 +56,32 @@ struct Listed {
     updated_at: String,
 }
 
-/// The disclosure clause for the campaign's markets and the deliverables' platforms.
-fn disclosure_of(store: &Store, partnership: &agreement::Partnership) -> Vec<String> {
-    let Some(campaign) = partnership
-        .campaign_id
-        .and_then(|id| partnerly_core::campaign::get(store, &id.to_string()).ok())
-    else {
-        return Vec::new();
-    };
-    let brand = partnerly_core::vetting::get_brand(store, &campaign.brand_id.to_string())
-        .map(|b| b.name)
-        .unwrap_or_default();
-    let platforms: Vec<_> = partnership
-        .terms
-        .deliverables
-        .iter()
-        .filter_map(|d| d.platform)
-        .collect();
-    agreement::disclosure::clause(&brand, &campaign.markets, &platforms)
+#[derive(Args)]
+pub struct AgreementArgs {
+    /// The partnership's id
+    id: String,
+    /// Where to write the PDF
+    #[arg(long, value_name = "FILE")]
+    pdf: PathBuf,
+}
+
+/// Writes the agreement PDF; one with undefined details is marked as a draft and says so here too.
+pub fn agreement(store: &Store, args: AgreementArgs) -> Result<(), String> {
+    let today = Local::now().date_naive();
+    let view = agreement::view(store, &args.id, today).map_err(message)?;
+    let bytes = partnerly_report::agreement_pdf(&view, today).map_err(|e| e.to_string())?;
+    partnerly_report::write_pdf(&args.pdf, &bytes).map_err(|e| e.to_string())?;
+    let who = view.influencer.as_ref().map_or("no creator yet", |i| i.name.as_str());
+    if view.undefined.is_empty() {
+        println!("Wrote the agreement with {who} to {}", args.pdf.display());
+    } else {
+        println!(
+            "Wrote a draft agreement with {who} to {}: {} detail(s) still undefined",
+            args.pdf.display(),
+            view.undefined.len()
+        );
+    }
+    Ok(())
 }
 
 fn message(e: AgreementError) -> String {
@@ -119,24 +128,30 @@ pub fn partnerships(store: &Store, command: PartnershipsCommand) -> Result<(), S
             Ok(())
         }
         PartnershipsCommand::Show { id, json } => {
-            let partnership = agreement::get(store, &id).map_err(message)?;
-            let undefined = agreement::undefined_in(store, &partnership).map_err(message)?;
-            let disclosure = disclosure_of(store, &partnership);
+            let view = agreement::view(store, &id, Local::now().date_naive()).map_err(message)?;
             if json {
-                return print_json(&serde_json::json!({
-                    "partnership": partnership,
-                    "undefined": undefined,
-                    "disclosure": disclosure,
-                }));
+                return print_json(&view);
             }
-            println!("{}  {}", partnership.id, partnership.status.label());
-            for line in &disclosure {
+            println!(
+                "{}  {} · {} · {}",
+                view.partnership.id,
+                view.partnership.status.label(),
+                view.influencer.as_ref().map_or("no creator", |i| i.name.as_str()),
+                view.campaign.as_ref().map_or("no campaign", |c| c.name.as_str())
+            );
+            if let Some(due) = &view.next_due {
+                println!("  next due: {} on {}", due.what, due.date);
+            }
+            for concern in &view.concerns {
+                println!("  concern: {concern}");
+            }
+            for line in &view.disclosure {
                 println!("  disclosure: {line}");
             }
-            if undefined.is_empty() {
+            if view.undefined.is_empty() {
                 println!("Every detail is defined.");
             }
-            for item in &undefined {
+            for item in &view.undefined {
                 println!("  undefined ({:?}): {}", item.step, item.message);
             }
             Ok(())

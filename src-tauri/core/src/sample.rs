@@ -2,6 +2,7 @@
 //! real to show on first run. Later features extend it (campaigns, posts,
 //! agreements) so that it stays a complete tour of the product.
 
+mod agreements;
 mod vetting;
 
 use crate::roster::{self, AccountDraft, InfluencerDraft, Platform, RosterError};
@@ -16,6 +17,8 @@ pub enum SampleError {
     Roster(#[from] RosterError),
     #[error(transparent)]
     Vetting(#[from] VettingError),
+    #[error(transparent)]
+    Agreement(#[from] crate::agreement::AgreementError),
 }
 
 /// Loads the sample into an empty store; returns how many influencers it added.
@@ -29,6 +32,7 @@ pub fn load(store: &Store) -> Result<usize, SampleError> {
         roster::add(store, draft)?;
     }
     vetting::load(store)?;
+    agreements::load(store)?;
     Ok(drafts.len())
 }
 
@@ -213,6 +217,36 @@ mod tests {
             .get::<crate::vetting::dossier::Dossier>(daniel.id.as_bytes())
             .unwrap()
             .is_none());
+    }
+
+    #[test]
+    fn the_sample_campaign_has_partnerships_in_several_states() {
+        use crate::agreement::Status;
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        load(&store).unwrap();
+        let today = chrono::Local::now().date_naive();
+        let campaigns = crate::campaign::list(&store).unwrap();
+        assert_eq!(campaigns.len(), 1);
+        let mut seen: Vec<(String, Status, usize)> = crate::agreement::views(&store, today)
+            .unwrap()
+            .into_iter()
+            .map(|v| (v.influencer.unwrap().name, v.partnership.status, v.undefined.len()))
+            .collect();
+        seen.sort_by_key(|(_, status, _)| *status);
+        let summary: Vec<(&str, Status)> = seen.iter().map(|(n, s, _)| (n.as_str(), *s)).collect();
+        assert_eq!(
+            summary,
+            vec![
+                ("Chloé Martin", Status::Negotiating),
+                ("Sofía Herrera", Status::Agreed),
+                ("Mara Costa", Status::Live),
+                ("Daniel Okafor", Status::Cancelled),
+            ]
+        );
+        // Agreed and live stand on complete terms; the negotiation has gaps to show.
+        assert_eq!((seen[1].2, seen[2].2), (0, 0));
+        assert!(seen[0].2 > 3, "{seen:?}");
     }
 
     #[test]

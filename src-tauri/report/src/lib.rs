@@ -6,6 +6,7 @@
 //! in which every number is already worded (`scorecard`): the template lays
 //! out, the Rust side decides what is said.
 
+mod agreement;
 mod scorecard;
 
 use std::io::Write;
@@ -17,6 +18,7 @@ use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
+pub use agreement::agreement_view;
 pub use scorecard::scorecard_view;
 
 const FONTS: [&[u8]; 4] = [
@@ -27,6 +29,9 @@ const FONTS: [&[u8]; 4] = [
 ];
 
 const SCORECARD: &str = include_str!("../templates/scorecard.typ");
+const AGREEMENT: &str = include_str!("../templates/agreement.typ");
+
+type Engine = TypstEngine<typst_as_lib::TypstTemplateMainFile>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -40,9 +45,9 @@ pub enum ReportError {
     Write(String),
 }
 
-fn scorecard_engine() -> &'static TypstEngine<typst_as_lib::TypstTemplateMainFile> {
-    static ENGINE: OnceLock<TypstEngine<typst_as_lib::TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| TypstEngine::builder().main_file(SCORECARD).fonts(FONTS).build())
+/// Each template's engine is built once: loading the fonts is most of it.
+fn engine(cell: &'static OnceLock<Engine>, template: &'static str) -> &'static Engine {
+    cell.get_or_init(|| TypstEngine::builder().main_file(template).fonts(FONTS).build())
 }
 
 /// The messages of a typesetting failure, without typst's debug formatting.
@@ -58,10 +63,7 @@ fn typeset_message(error: typst_as_lib::TypstAsLibError) -> String {
 }
 
 /// Typesets `view` (JSON the template reads as `data`) into PDF bytes.
-fn typeset(
-    engine: &TypstEngine<typst_as_lib::TypstTemplateMainFile>,
-    view: &serde_json::Value,
-) -> Result<Vec<u8>, ReportError> {
+fn typeset(engine: &Engine, view: &serde_json::Value) -> Result<Vec<u8>, ReportError> {
     let mut inputs = Dict::new();
     inputs.insert("data".into(), view.to_string().into_value());
     let document: PagedDocument = engine
@@ -81,7 +83,19 @@ fn typeset(
 
 /// A one-page vetting scorecard as PDF bytes.
 pub fn scorecard_pdf(card: &partnerly_core::vetting::scorecard::Scorecard) -> Result<Vec<u8>, ReportError> {
-    typeset(scorecard_engine(), &scorecard_view(card))
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    typeset(engine(&ENGINE, SCORECARD), &scorecard_view(card))
+}
+
+/// A partnership agreement as PDF bytes: parties, campaign, deliverables,
+/// payment, rights, exclusivity, disclosure, approval, termination and
+/// signature blocks. With details undefined it is marked as a draft.
+pub fn agreement_pdf(
+    view: &partnerly_core::agreement::PartnershipView,
+    today: chrono::NaiveDate,
+) -> Result<Vec<u8>, ReportError> {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    typeset(engine(&ENGINE, AGREEMENT), &agreement_view(view, today))
 }
 
 /// Writes a document through a temporary file renamed at the end, so a

@@ -106,3 +106,69 @@ fn a_scorecard_is_a_pdf_with_its_fonts_inside() {
         "no temporary file is left"
     );
 }
+
+/// The sample's agreed partnership, with parties whose names test the fonts.
+fn sample_agreement() -> (tempfile::TempDir, partnerly_core::agreement::PartnershipView) {
+    use partnerly_core::agreement::{self, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let store = partnerly_core::store::Store::open(dir.path()).unwrap();
+    partnerly_core::sample::load(&store).unwrap();
+    let today = chrono::Local::now().date_naive();
+    let mut view = agreement::views(&store, today)
+        .unwrap()
+        .into_iter()
+        .find(|v| v.partnership.status == Status::Agreed)
+        .unwrap();
+    view.partnership.terms.parties.creator_legal_name = "Zoë Łukasiewicz".into();
+    view.partnership.terms.parties.brand_contact = "Çağrı Öztürk, çağrı@verdant.example".into();
+    (dir, view)
+}
+
+#[test]
+fn the_agreement_words_payments_rights_and_approval() {
+    let (_dir, view) = sample_agreement();
+    let data = agreement_view(&view, "2026-11-29".parse().unwrap());
+    assert_eq!(data["creator"]["legal"], "Zoë Łukasiewicz");
+    assert_eq!(data["brand"]["legal"], "Verdant Kitchen GmbH");
+    assert_eq!(data["undefined"].as_array().unwrap().len(), 0);
+    assert_eq!(data["status"], "Agreed");
+    // EUR 3,200 flat fee, half on signing.
+    assert_eq!(data["compensation"]["schedule"][0]["share"], "50 %");
+    assert_eq!(data["compensation"]["schedule"][0]["amount"], "EUR 1,600.00");
+    assert_eq!(
+        data["rights"][0],
+        "The brand may repost the content on its own channels and run the content as paid advertising (whitelisting, partnership ads) for 6 months from first publication."
+    );
+    assert_eq!(data["rights"][1], "Territory: Germany, France, Spain, Portugal.");
+    assert!(data["exclusivity"]
+        .as_str()
+        .unwrap()
+        .starts_with("The creator will not promote brands in plant-based milk and dairy alternatives, including Oatly, Alpro from 14 days before"));
+    assert_eq!(
+        data["brief"]["approval"][1],
+        "2 rounds of changes are included; further changes need the creator's agreement."
+    );
+    assert!(data["termination"]
+        .as_str()
+        .unwrap()
+        .contains("a kill fee of EUR 800.00"));
+    assert_eq!(data["deliverables"][0]["platform"], "Instagram");
+}
+
+#[test]
+fn an_agreement_with_gaps_is_a_draft_that_lists_them() {
+    let (_dir, mut view) = sample_agreement();
+    view.undefined = vec![partnerly_core::agreement::Undefined {
+        step: partnerly_core::agreement::Step::Compensation,
+        message: "No kill fee (enter 0 if there is none).".into(),
+    }];
+    view.partnership.terms.compensation.kill_fee = None;
+    let data = agreement_view(&view, "2026-11-29".parse().unwrap());
+    assert_eq!(data["undefined"][0], "No kill fee (enter 0 if there is none).");
+    assert!(data["termination"]
+        .as_str()
+        .unwrap()
+        .ends_with("The kill fee is not yet agreed."));
+    let bytes = agreement_pdf(&view, "2026-11-29".parse().unwrap()).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+}

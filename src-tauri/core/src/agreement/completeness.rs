@@ -100,8 +100,21 @@ pub fn undefined(
 ) -> Vec<Undefined> {
     let mut out = Vec::new();
     let mut at = |step: Step, message: String| out.push(Undefined { step, message });
+    let parties = &terms.parties;
     if campaign.is_none() {
         at(Step::Campaign, "No campaign chosen.".into());
+    }
+    if parties.brand_legal_name.trim().is_empty() {
+        at(
+            Step::Campaign,
+            "No legal name for the brand's side of the agreement.".into(),
+        );
+    }
+    if parties.brand_contact.trim().is_empty() {
+        at(
+            Step::Campaign,
+            "No contact for the brand's side of the agreement.".into(),
+        );
     }
     if !has_creator {
         at(Step::Creator, "No creator chosen.".into());
@@ -109,6 +122,18 @@ pub fn undefined(
         at(
             Step::Creator,
             format!("The creator's research checklist has {open_items} item(s) neither done nor waived with a reason."),
+        );
+    }
+    if parties.creator_legal_name.trim().is_empty() {
+        at(
+            Step::Creator,
+            "No legal name for the creator's side of the agreement.".into(),
+        );
+    }
+    if parties.creator_contact.trim().is_empty() {
+        at(
+            Step::Creator,
+            "No contact for the creator's side of the agreement.".into(),
         );
     }
 

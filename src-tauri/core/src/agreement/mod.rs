@@ -5,16 +5,21 @@
 //! - `terms`: deliverables, compensation, rights, exclusivity, brief;
 //! - `completeness`: every undefined detail, with its wizard step;
 //! - `disclosure`: the label each market requires (`data/disclosure_labels.tsv`) and the clause;
-//! - `partnership`: the stored record, the pipeline statuses, operations.
+//! - `partnership`: the stored record, the pipeline statuses, operations;
+//! - `view`: a partnership with its campaign, creator, gaps, concerns and next due date.
 
 pub mod completeness;
 pub mod disclosure;
 pub mod partnership;
 pub mod terms;
+pub mod view;
 
 pub use completeness::{undefined, Research, Step, Undefined};
-pub use partnership::{create, get, list, move_to, save, undefined_in, AgreementError, Partnership, Status};
-pub use terms::Terms;
+pub use partnership::{
+    choose, create, get, list, move_to, remove, save, undefined_in, AgreementError, Partnership, Status,
+};
+pub use terms::{Parties, Terms};
+pub use view::{view, views, PartnershipView};
 
 #[cfg(test)]
 mod tests;

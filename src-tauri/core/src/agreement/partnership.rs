@@ -195,6 +195,39 @@ pub fn save(store: &Store, id: &str, terms: Terms, step: Step) -> Result<Partner
     Ok(partnership)
 }
 
+/// Sets the campaign and the creator, the wizard's first two steps. An
+/// agreed partnership given another campaign or creator goes back to
+/// negotiating, as it does when its terms change.
+pub fn choose(
+    store: &Store,
+    id: &str,
+    campaign_id: Option<&str>,
+    influencer_id: Option<&str>,
+    step: Step,
+) -> Result<Partnership, AgreementError> {
+    let mut partnership = get(store, id)?;
+    let campaign = campaign_id.map(|c| campaign::get(store, c)).transpose()?.map(|c| c.id);
+    let influencer = influencer_id.map(|i| roster::get(store, i)).transpose()?.map(|i| i.id);
+    let changed = partnership.campaign_id != campaign || partnership.influencer_id != influencer;
+    if changed && partnership.status.needs_agreement() {
+        partnership.status = Status::Negotiating;
+        partnership.agreed_at = None;
+    }
+    partnership.campaign_id = campaign;
+    partnership.influencer_id = influencer;
+    partnership.step = step;
+    partnership.updated_at = Utc::now();
+    store.put(&partnership)?;
+    Ok(partnership)
+}
+
+/// Deletes a partnership, for one started by mistake. Returns what it was.
+pub fn remove(store: &Store, id: &str) -> Result<Partnership, AgreementError> {
+    let partnership = get(store, id)?;
+    store.remove::<Partnership>(&partnership.key())?;
+    Ok(partnership)
+}
+
 /// Moves a partnership on the pipeline. Agreed and everything after it
 /// need every detail defined and the research done or waived.
 pub fn move_to(store: &Store, id: &str, status: Status) -> Result<Partnership, AgreementError> {

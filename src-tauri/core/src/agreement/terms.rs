@@ -148,10 +148,24 @@ impl Default for Brief {
     }
 }
 
+/// Who signs: the legal names an agreement binds and how to reach each side.
+/// A brand's display name ("Verdant Kitchen") is rarely the company that
+/// signs ("Verdant Kitchen GmbH"), and a creator often signs through a company.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct Parties {
+    pub brand_legal_name: String,
+    /// The signatory or contact on the brand's side: a name, an email, an address.
+    pub brand_contact: String,
+    pub creator_legal_name: String,
+    pub creator_contact: String,
+}
+
 /// Everything agreed with the creator, as far as it is defined yet.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct Terms {
+    pub parties: Parties,
     pub deliverables: Vec<Deliverable>,
     pub compensation: Compensation,
     pub rights: UsageRights,

@@ -21,6 +21,12 @@ pub(crate) fn eur(minor: i64) -> Money {
 /// Terms with nothing left undefined.
 pub(crate) fn complete_terms() -> Terms {
     Terms {
+        parties: Parties {
+            brand_legal_name: "Verdant Kitchen GmbH".into(),
+            brand_contact: "Lena Vogt, lena@verdant.example".into(),
+            creator_legal_name: "Zoë Łukasiewicz".into(),
+            creator_contact: "zoe@example.com".into(),
+        },
         deliverables: vec![Deliverable {
             platform: Some(Platform::Instagram),
             format: Some(ContentFormat::Reel),
@@ -119,7 +125,8 @@ fn nothing_is_agreed_while_a_detail_or_the_research_is_open() {
     let id = started.id.to_string();
     let refused = move_to(&store, &id, Status::Agreed).unwrap_err().to_string();
     assert!(
-        refused.starts_with("it cannot be marked agreed yet: The creator's research checklist has 5 item(s)"),
+        refused.starts_with("it cannot be marked agreed yet: No legal name for the brand's side")
+            && refused.contains("The creator's research checklist has 5 item(s)"),
         "{refused}"
     );
     assert!(refused.contains("No deliverables."), "{refused}");
@@ -166,4 +173,88 @@ fn changing_agreed_terms_reopens_the_negotiation_and_cancel_is_always_possible()
         Status::Cancelled
     );
     assert_eq!(list(&store).unwrap().len(), 1);
+}
+
+#[test]
+fn the_wizard_chooses_campaign_and_creator_and_a_new_creator_reopens_an_agreement() {
+    let (_dir, store, spring, zoe) = setup();
+    for item in CheckItem::ALL {
+        let answer = CheckDraft::Done {
+            note: "fine".into(),
+            evidence: String::new(),
+        };
+        vetting::set_check(&store, &zoe, item, &answer, "ana").unwrap();
+    }
+    let id = create(&store, None, None).unwrap().id.to_string();
+    let chosen = choose(&store, &id, Some(&spring), Some(&zoe), Step::Deliverables).unwrap();
+    assert_eq!(chosen.step, Step::Deliverables);
+    assert_eq!(chosen.campaign_id.map(|c| c.to_string()), Some(spring.clone()));
+    save(&store, &id, complete_terms(), Step::Review).unwrap();
+    move_to(&store, &id, Status::Agreed).unwrap();
+
+    // Choosing the same pair again changes nothing; another creator reopens it.
+    assert_eq!(
+        choose(&store, &id, Some(&spring), Some(&zoe), Step::Creator)
+            .unwrap()
+            .status,
+        Status::Agreed
+    );
+    let other = crate::roster::add(
+        &store,
+        &InfluencerDraft {
+            name: "Çağrı Öztürk".into(),
+            accounts: vec![AccountDraft {
+                platform: Platform::Tiktok,
+                handle: "cagri".into(),
+                followers: 40_000,
+            }],
+            ..InfluencerDraft::default()
+        },
+    )
+    .unwrap();
+    let reopened = choose(&store, &id, Some(&spring), Some(&other.id.to_string()), Step::Creator).unwrap();
+    assert_eq!(reopened.status, Status::Negotiating);
+    assert!(matches!(
+        choose(&store, &id, Some("not-an-id"), None, Step::Campaign),
+        Err(AgreementError::Campaign(_))
+    ));
+    assert_eq!(remove(&store, &id).unwrap().id.to_string(), id);
+    assert!(matches!(get(&store, &id), Err(AgreementError::NotFound(_))));
+}
+
+#[test]
+fn the_view_names_the_parts_the_concerns_and_the_next_due_item() {
+    let (_dir, store, spring, zoe) = setup();
+    let id = create(&store, Some(&spring), Some(&zoe)).unwrap().id.to_string();
+    let mut terms = complete_terms();
+    terms.compensation.schedule[0].due = Some(day("2026-04-10"));
+    save(&store, &id, terms, Step::Review).unwrap();
+
+    let seen = view(&store, &id, day("2026-04-01")).unwrap();
+    assert_eq!(seen.brand.as_ref().unwrap().name, "Verdant Kitchen");
+    assert_eq!(seen.influencer.as_ref().unwrap().name, "Zoë Łukasiewicz");
+    // Zoë was never put on the brand's shortlist, and her research is open.
+    assert_eq!(
+        seen.concerns[0],
+        "Zoë Łukasiewicz is not on Verdant Kitchen's shortlist: they have not been vetted against this brand."
+    );
+    assert!(
+        seen.concerns[1].starts_with("The scorecard says "),
+        "{:?}",
+        seen.concerns
+    );
+    assert_eq!(seen.undefined.len(), 1, "{:?}", seen.undefined);
+    assert!(seen.disclosure[0].starts_with("DE: label each post \"Werbung\""));
+    let due = seen.next_due.unwrap();
+    assert_eq!(
+        (due.date, due.what.as_str()),
+        (day("2026-04-10"), "payment: On signing")
+    );
+    // Past the payment, the reel is next.
+    let later = view(&store, &id, day("2026-04-11")).unwrap().next_due.unwrap();
+    assert_eq!(
+        (later.date, later.what.as_str()),
+        (day("2026-05-15"), "Instagram reel ×2")
+    );
+    assert_eq!(views(&store, day("2026-04-01")).unwrap().len(), 1);
 }

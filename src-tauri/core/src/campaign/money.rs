@@ -110,6 +110,15 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<Money, String> {
 }
 
 impl Money {
+    /// A share of this amount (an instalment of 50 %), rounded to the
+    /// nearest minor unit.
+    pub fn portion(&self, fraction: f64) -> Money {
+        Money {
+            minor: (self.minor as f64 * fraction).round() as i64,
+            currency: self.currency.clone(),
+        }
+    }
+
     /// "EUR 12,500.00": unambiguous in any locale, for documents and the CLI.
     pub fn to_text(&self) -> String {
         let decimals = exponent(&self.currency).unwrap_or(2);
@@ -148,6 +157,14 @@ mod tests {
         assert_eq!(minor("150,000", "JPY"), 150_000);
         assert_eq!(parse_amount("12500", "EUR").unwrap().to_text(), "EUR 12,500.00");
         assert_eq!(parse_amount("150000", "JPY").unwrap().to_text(), "JPY 150,000");
+    }
+
+    #[test]
+    fn a_portion_rounds_to_the_minor_unit() {
+        let fee = parse_amount("1,000", "EUR").unwrap();
+        assert_eq!(fee.portion(0.5).to_text(), "EUR 500.00");
+        assert_eq!(fee.portion(1.0 / 3.0).to_text(), "EUR 333.33");
+        assert_eq!(parse_amount("0.05", "USD").unwrap().portion(0.5).minor, 3);
     }
 
     #[test]

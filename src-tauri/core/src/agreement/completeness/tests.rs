@@ -91,8 +91,16 @@ fn an_empty_partnership_lists_the_basics() {
         .map(|u| u.message)
         .collect();
     assert_eq!(
-        found[..3],
-        ["No campaign chosen.", "No creator chosen.", "No deliverables."]
+        found[..7],
+        [
+            "No campaign chosen.",
+            "No legal name for the brand's side of the agreement.",
+            "No contact for the brand's side of the agreement.",
+            "No creator chosen.",
+            "No legal name for the creator's side of the agreement.",
+            "No contact for the creator's side of the agreement.",
+            "No deliverables."
+        ]
     );
     assert!(
         found.contains(&"No fee: set a flat fee, per-deliverable fees, a product value or a commission.".to_string())
@@ -114,5 +122,33 @@ fn gifting_alone_needs_no_payment_schedule_but_a_fee_does() {
     assert_eq!(
         messages(&gifted, Some(&spring), None),
         vec!["No payment schedule (for example 50 % on signing, 50 % on delivery)."]
+    );
+}
+
+#[test]
+fn an_agreement_needs_both_parties_by_legal_name_and_contact() {
+    let spring = campaign(&["DE"]);
+    let mut terms = complete();
+    terms.parties = Parties {
+        creator_legal_name: "  ".into(),
+        ..terms.parties
+    };
+    terms.parties.brand_contact.clear();
+    let found: Vec<(Step, String)> = undefined(&terms, Some(&spring), true, None)
+        .into_iter()
+        .map(|u| (u.step, u.message))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                Step::Campaign,
+                "No contact for the brand's side of the agreement.".to_string()
+            ),
+            (
+                Step::Creator,
+                "No legal name for the creator's side of the agreement.".to_string()
+            ),
+        ]
     );
 }

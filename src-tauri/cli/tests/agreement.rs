@@ -1,0 +1,109 @@
+//! The agreement PDF from the command line, read back the way a person's
+//! PDF reader reads it: poppler's text and font listing, qpdf's structure check.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+mod common;
+
+use common::{failure, ok};
+
+fn run(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (install poppler-utils and qpdf): {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The PDF's words one space apart, whatever the layout.
+fn words_of(pdf: &Path) -> String {
+    run("pdftotext", &[pdf.to_str().unwrap(), "-"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn partnership_of(data: &Path, creator: &str) -> String {
+    let listed: Value = serde_json::from_str(&ok(data, &["partnerships", "list", "--json"])).unwrap();
+    listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["influencer"] == creator)
+        .unwrap_or_else(|| panic!("no partnership with {creator}: {listed}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn an_agreed_partnership_prints_as_a_signed_ready_agreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["sample"]);
+    let id = partnership_of(&data, "Sofía Herrera");
+    let pdf = dir.path().join("agreement.pdf");
+    let said = ok(&data, &["agreement", &id, "--pdf", pdf.to_str().unwrap()]);
+    assert_eq!(
+        said.trim(),
+        format!("Wrote the agreement with Sofía Herrera to {}", pdf.display())
+    );
+
+    let text = words_of(&pdf);
+    for expected in [
+        "INFLUENCER PARTNERSHIP AGREEMENT",
+        "Sofía Herrera Gil",
+        "Verdant Kitchen GmbH",
+        "Spring oat barista launch",
+        "Sales and conversions",
+        "Instagram reel",
+        "EUR 1,600.00",
+        "DE: label each post \"Werbung\" at the very start",
+        "2 rounds of changes are included",
+        "kill fee of EUR 800.00",
+        "Signatures",
+        "Page 1 of",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in: {text}");
+    }
+    assert!(!text.contains("Not for signature"), "{text}");
+
+    let fonts = run("pdffonts", &[pdf.to_str().unwrap()]);
+    let listed: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!listed.is_empty(), "{fonts}");
+    for line in listed {
+        assert!(
+            line.contains("Inter") && line.contains(" yes yes "),
+            "not embedded: {line}"
+        );
+    }
+    run("qpdf", &["--check", pdf.to_str().unwrap()]);
+}
+
+#[test]
+fn a_partnership_with_gaps_prints_as_a_draft_that_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["sample"]);
+    let id = partnership_of(&data, "Chloé Martin");
+    let pdf = dir.path().join("draft.pdf");
+    let said = ok(&data, &["agreement", &id, "--pdf", pdf.to_str().unwrap()]);
+    assert!(said.contains("Wrote a draft agreement with Chloé Martin"), "{said}");
+    let text = words_of(&pdf);
+    assert!(text.contains("still undefined. Not for signature."), "{text}");
+    assert!(text.contains("No fee: set a flat fee"), "{text}");
+
+    let missing = failure(&data, &["agreement", "not-an-id", "--pdf", pdf.to_str().unwrap()]);
+    assert!(
+        missing.contains("there is no partnership with id not-an-id"),
+        "{missing}"
+    );
+}

@@ -1,0 +1,168 @@
+//! A partnership with everything a person needs to judge it at a glance:
+//! the campaign and creator it joins, what is still undefined, what is
+//! worrying about the creator choice, the disclosure clause and the next
+//! date that falls due. The wizard, the pipeline, the CLI and the agreement
+//! PDF all read this one view, so they never disagree.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::completeness::Undefined;
+use super::disclosure;
+use super::partnership::{self, undefined_in, AgreementError, Partnership};
+use crate::campaign::{self, Campaign};
+use crate::roster::{self, Influencer, RosterError};
+use crate::store::Store;
+use crate::vetting::scorecard::{BrandRef, VerdictKind};
+use crate::vetting::{self, VettingError};
+
+/// The next date something is owed: a deliverable or a payment.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct DueItem {
+    pub date: NaiveDate,
+    pub what: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PartnershipView {
+    pub partnership: Partnership,
+    pub campaign: Option<Campaign>,
+    pub brand: Option<BrandRef>,
+    pub influencer: Option<Influencer>,
+    /// Every undefined detail; "agreed" needs this empty.
+    pub undefined: Vec<Undefined>,
+    /// Why the chosen creator deserves a second look (not vetted for the
+    /// brand, a cautious verdict). Shown, never blocking on its own.
+    pub concerns: Vec<String>,
+    /// The agreement's disclosure clause, one obligation a line.
+    pub disclosure: Vec<String>,
+    pub next_due: Option<DueItem>,
+}
+
+/// Concerns about the creator choice, from the brand's shortlist and the
+/// creator's scorecard against the brand.
+fn concerns(
+    store: &Store,
+    brand_id: &str,
+    influencer: &Influencer,
+    today: NaiveDate,
+) -> Result<Vec<String>, VettingError> {
+    let brand = vetting::get_brand(store, brand_id)?;
+    let mut out = Vec::new();
+    if !brand.shortlist.iter().any(|e| e.influencer_id == influencer.id) {
+        out.push(format!(
+            "{} is not on {}'s shortlist: they have not been vetted against this brand.",
+            influencer.name, brand.name
+        ));
+    }
+    let card = vetting::scorecard_for(store, brand_id, &influencer.id.to_string(), today)?;
+    if card.verdict.kind != VerdictKind::Recommended {
+        let why = card
+            .verdict
+            .reasons
+            .first()
+            .map(|r| format!(": {r}"))
+            .unwrap_or_default();
+        out.push(format!(
+            "The scorecard says {} for {}{why}.",
+            card.verdict.kind.label().to_lowercase(),
+            brand.name
+        ));
+    }
+    Ok(out)
+}
+
+/// The earliest deliverable or payment due on or after `today`.
+fn next_due(partnership: &Partnership, today: NaiveDate) -> Option<DueItem> {
+    let terms = &partnership.terms;
+    let deliverables = terms.deliverables.iter().filter_map(|d| {
+        let what = match (d.platform, d.format) {
+            (Some(p), Some(f)) => format!("{} {} ×{}", p.label(), f.label(), d.count.max(1)),
+            (Some(p), None) => format!("{} content", p.label()),
+            _ => "a deliverable".to_string(),
+        };
+        d.due.map(|date| DueItem { date, what })
+    });
+    let payments = terms.compensation.schedule.iter().filter_map(|i| {
+        let what = if i.label.trim().is_empty() {
+            "a payment".to_string()
+        } else {
+            format!("payment: {}", i.label.trim())
+        };
+        i.due.map(|date| DueItem { date, what })
+    });
+    deliverables
+        .chain(payments)
+        .filter(|item| item.date >= today)
+        .min_by_key(|item| item.date)
+}
+
+/// Looks up what a stored partnership points at. A campaign or creator
+/// deleted since shows as missing rather than failing the whole view.
+pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Result<PartnershipView, AgreementError> {
+    let campaign = match partnership.campaign_id {
+        Some(id) => match campaign::get(store, &id.to_string()) {
+            Ok(c) => Some(c),
+            Err(campaign::CampaignError::NotFound(_)) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let influencer = match partnership.influencer_id {
+        Some(id) => match roster::get(store, &id.to_string()) {
+            Ok(i) => Some(i),
+            Err(RosterError::NotFound(_)) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let brand = match &campaign {
+        Some(c) => match vetting::get_brand(store, &c.brand_id.to_string()) {
+            Ok(b) => Some(BrandRef { id: b.id, name: b.name }),
+            Err(VettingError::BrandNotFound(_)) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let concerns = match (&brand, &influencer) {
+        (Some(brand), Some(influencer)) => concerns(store, &brand.id.to_string(), influencer, today)?,
+        _ => Vec::new(),
+    };
+    let disclosure = match (&campaign, &brand) {
+        (Some(c), Some(b)) => {
+            let platforms: Vec<_> = partnership
+                .terms
+                .deliverables
+                .iter()
+                .filter_map(|d| d.platform)
+                .collect();
+            disclosure::clause(&b.name, &c.markets, &platforms)
+        }
+        _ => Vec::new(),
+    };
+    let undefined = undefined_in(store, &partnership)?;
+    let next_due = next_due(&partnership, today);
+    Ok(PartnershipView {
+        partnership,
+        campaign,
+        brand,
+        influencer,
+        undefined,
+        concerns,
+        disclosure,
+        next_due,
+    })
+}
+
+pub fn view(store: &Store, id: &str, today: NaiveDate) -> Result<PartnershipView, AgreementError> {
+    view_of(store, partnership::get(store, id)?, today)
+}
+
+/// Every partnership as the pipeline shows it, the most recently changed first.
+pub fn views(store: &Store, today: NaiveDate) -> Result<Vec<PartnershipView>, AgreementError> {
+    partnership::list(store)?
+        .into_iter()
+        .map(|p| view_of(store, p, today))
+        .collect()
+}

@@ -1,0 +1,202 @@
+//! The sample's campaign and its partnerships, one in each telling state:
+//! live and agreed with every detail settled, one still being negotiated
+//! (so the review step has gaps to list), and one cancelled after vetting.
+
+use chrono::{Days, Local, NaiveDate};
+
+use crate::agreement::terms::*;
+use crate::agreement::{self, AgreementError, Parties, Status, Step, Terms};
+use crate::campaign::{self, CampaignDraft, KpiTargetDraft, Money, Objective};
+use crate::roster::{self, Platform};
+use crate::store::Store;
+use crate::vetting;
+
+fn eur(euros: i64) -> Money {
+    Money {
+        minor: euros * 100,
+        currency: "EUR".into(),
+    }
+}
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|w| w.to_string()).collect()
+}
+
+fn target(metric: &str, value: &str, due: NaiveDate) -> KpiTargetDraft {
+    KpiTargetDraft {
+        metric: metric.into(),
+        value: value.into(),
+        due: due.to_string(),
+    }
+}
+
+/// Settled terms for a creator: `fee` in euros, paid half on signing and half on delivery.
+fn settled(creator: &str, contact: &str, deliverables: Vec<Deliverable>, fee: i64, signed: NaiveDate) -> Terms {
+    let delivered = deliverables.iter().filter_map(|d| d.due).max();
+    Terms {
+        parties: Parties {
+            brand_legal_name: "Verdant Kitchen GmbH".into(),
+            brand_contact: "Lena Vogt, Head of Brand · lena.vogt@verdantkitchen.example · Torstraße 12, 10119 Berlin"
+                .into(),
+            creator_legal_name: creator.into(),
+            creator_contact: contact.into(),
+        },
+        deliverables,
+        compensation: Compensation {
+            currency: "EUR".into(),
+            flat_fee: Some(eur(fee)),
+            product_value: Some(eur(180)),
+            schedule: vec![
+                Instalment {
+                    label: "On signing".into(),
+                    share: 0.5,
+                    due: Some(signed + Days::new(14)),
+                },
+                Instalment {
+                    label: "On delivery".into(),
+                    share: 0.5,
+                    due: delivered.map(|d| d + Days::new(30)),
+                },
+            ],
+            kill_fee: Some(eur(fee / 4)),
+            ..Compensation::default()
+        },
+        rights: UsageRights {
+            organic_reposting: true,
+            paid_amplification: true,
+            duration_months: Some(6),
+            territory: words(&["DE", "FR", "ES", "PT"]),
+            channels: words(&["Instagram", "TikTok", "verdantkitchen.example"]),
+            ownership: Ownership::CreatorLicenses,
+        },
+        exclusivity: Exclusivity {
+            required: true,
+            category: "plant-based milk and dairy alternatives".into(),
+            competitors: words(&["Oatly", "Alpro"]),
+            days_before: 14,
+            days_after: 30,
+        },
+        brief: Brief {
+            key_messages: words(&[
+                "Verdant oat barista froths like dairy milk",
+                "Made from EU-grown oats, in recyclable cartons",
+            ]),
+            guidelines: "Cook something you would really make on a weekday; show the carton once, naturally.".into(),
+            dos: words(&["Show the froth in a real coffee", "Mention the spring recipe booklet"]),
+            donts: words(&["No comparisons with named competitors", "No health claims"]),
+            mandatory: words(&["@verdantkitchen tag", "Link in bio for two weeks"]),
+            creator_judgement: words(&[
+                "The recipe",
+                "Tone, music and editing",
+                "Caption wording after the label",
+            ]),
+            review_days: Some(3),
+            revision_rounds: 2,
+            no_answer_rule: "A draft not answered within the review window counts as approved.".into(),
+        },
+    }
+}
+
+fn deliverable(platform: Platform, format: ContentFormat, count: u32, due: NaiveDate) -> Deliverable {
+    Deliverable {
+        platform: Some(platform),
+        format: Some(format),
+        count,
+        window_from: Some(due - Days::new(7)),
+        due: Some(due),
+        mentions: words(&["@verdantkitchen"]),
+        hashtags: words(&["#VerdantSpring"]),
+        links: words(&["https://verdantkitchen.example/spring"]),
+        promo_codes: Vec::new(),
+        min_days_live: Some(90),
+    }
+}
+
+/// Adds the campaign and its partnerships to a store holding the sample
+/// roster and brand. Research is as `sample::vetting` left it.
+pub(super) fn load(store: &Store) -> Result<(), AgreementError> {
+    let today = Local::now().date_naive();
+    let start = today - Days::new(10);
+    let end = today + Days::new(50);
+    let brand = vetting::list_brands(store)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| AgreementError::NotFound("the sample brand".into()))?;
+    let spring = campaign::add(
+        store,
+        &CampaignDraft {
+            brand_id: brand.id.to_string(),
+            name: "Spring oat barista launch".into(),
+            objective: Some(Objective::Sales),
+            targets: vec![
+                target("reach", "1,500,000", end),
+                target("engagement rate", "3.5", end),
+                target("conversions", "2,000", end),
+                target("revenue", "60,000", end),
+            ],
+            budget: "45,000".into(),
+            currency: "EUR".into(),
+            start: start.to_string(),
+            end: end.to_string(),
+            markets: Vec::new(),
+        },
+    )?;
+    let campaign_id = spring.id.to_string();
+    let creator = |handle: &str| -> Result<String, AgreementError> { Ok(roster::find(store, handle)?.id.to_string()) };
+
+    let sofia = creator("@sofiaenlacocina")?;
+    let agreed = agreement::create(store, Some(&campaign_id), Some(&sofia))?;
+    let terms = settled(
+        "Sofía Herrera Gil",
+        "sofia@enlacocina.example · +34 600 123 456",
+        vec![
+            deliverable(Platform::Instagram, ContentFormat::Reel, 2, today + Days::new(12)),
+            deliverable(Platform::Instagram, ContentFormat::StorySet, 3, today + Days::new(19)),
+        ],
+        3_200,
+        start,
+    );
+    agreement::save(store, &agreed.id.to_string(), terms, Step::Review)?;
+    agreement::move_to(store, &agreed.id.to_string(), Status::Agreed)?;
+
+    let mara = creator("@maraeats")?;
+    let live = agreement::create(store, Some(&campaign_id), Some(&mara))?;
+    let mut terms = settled(
+        "Mara Costa Unipessoal Lda.",
+        "Mara Costa · mara@maraeats.example",
+        vec![deliverable(
+            Platform::Tiktok,
+            ContentFormat::ShortVideo,
+            2,
+            today - Days::new(2),
+        )],
+        5_500,
+        start,
+    );
+    terms.compensation.schedule[0].due = Some(start + Days::new(7));
+    agreement::save(store, &live.id.to_string(), terms, Step::Review)?;
+    agreement::move_to(store, &live.id.to_string(), Status::Live)?;
+
+    // Still being negotiated: the fee and the brief are open, and her research has not started.
+    let chloe = creator("@chloe.runs")?;
+    let open = agreement::create(store, Some(&campaign_id), Some(&chloe))?;
+    let mut terms = settled("Chloé Martin", "chloe.runs@example.fr", Vec::new(), 900, start);
+    terms.deliverables = vec![Deliverable {
+        platform: Some(Platform::Tiktok),
+        format: Some(ContentFormat::ShortVideo),
+        count: 1,
+        ..Deliverable::default()
+    }];
+    terms.compensation = Compensation {
+        currency: "EUR".into(),
+        ..Compensation::default()
+    };
+    terms.brief.creator_judgement.clear();
+    agreement::save(store, &open.id.to_string(), terms, Step::Compensation)?;
+    agreement::move_to(store, &open.id.to_string(), Status::Negotiating)?;
+
+    let daniel = creator("@danfitlife")?;
+    let cancelled = agreement::create(store, Some(&campaign_id), Some(&daniel))?;
+    agreement::move_to(store, &cancelled.id.to_string(), Status::Cancelled)?;
+    Ok(())
+}
