@@ -281,3 +281,72 @@ fn a_brand_profile_through_ipc_gives_a_scorecard_with_its_checklist() {
     assert_eq!(shortlist[0]["scorecard"]["influencer"]["name"], "Mara Costa");
     assert_eq!(shortlist[0]["entry"]["chosen_at"], Value::Null);
 }
+
+#[test]
+fn a_partnership_goes_through_the_wizard_and_is_refused_agreement_while_undefined() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+    invoke(&main, "load_sample", json!({})).unwrap();
+    let campaigns = invoke(&main, "list_campaigns", json!({})).unwrap();
+    let campaign_id = campaigns[0]["id"].clone();
+    let roster = list(&main);
+    let sofia = roster
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "Sofía Herrera")
+        .unwrap()["id"]
+        .clone();
+
+    let started = invoke(
+        &main,
+        "start_partnership",
+        json!({"campaignId": null, "influencerId": null}),
+    )
+    .unwrap();
+    let id = started["partnership"]["id"].clone();
+    assert_eq!(started["undefined"][0]["message"], "No campaign chosen.");
+    let chosen = invoke(
+        &main,
+        "choose_partnership_parties",
+        json!({"id": id, "campaignId": campaign_id, "influencerId": sofia, "step": "deliverables"}),
+    )
+    .unwrap();
+    assert_eq!(chosen["influencer"]["name"], "Sofía Herrera");
+    assert_eq!(chosen["brand"]["name"], "Verdant Kitchen");
+    assert_eq!(chosen["partnership"]["step"], "deliverables");
+
+    let fee = invoke(&main, "read_amount", json!({"text": "3.200,00", "currency": "eur"})).unwrap();
+    assert_eq!(fee, json!({"minor": 320000, "currency": "EUR"}));
+    let bad = invoke(&main, "read_amount", json!({"text": "lots", "currency": "EUR"})).unwrap_err();
+    assert_eq!(bad["message"], "'lots' is not an amount");
+
+    let mut terms = chosen["partnership"]["terms"].clone();
+    terms["compensation"]["currency"] = json!("EUR");
+    terms["compensation"]["flat_fee"] = fee;
+    let saved = invoke(
+        &main,
+        "save_partnership_terms",
+        json!({"id": id, "terms": terms, "step": "rights"}),
+    )
+    .unwrap();
+    assert_eq!(saved["partnership"]["step"], "rights");
+    assert!(saved["undefined"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["message"] == "No payment schedule (for example 50 % on signing, 50 % on delivery)."));
+
+    let refused = invoke(&main, "move_partnership", json!({"id": id, "status": "agreed"})).unwrap_err();
+    assert_eq!(refused["kind"], "invalid_input");
+    assert!(refused["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("It cannot be marked agreed yet: No legal name for the brand's side"));
+    let listed = invoke(&main, "list_partnerships", json!({})).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 5);
+    invoke(&main, "delete_partnership", json!({"id": id})).unwrap();
+    let gone = invoke(&main, "get_partnership", json!({"id": id})).unwrap_err();
+    assert_eq!(gone["kind"], "not_found");
+}

@@ -8,6 +8,15 @@ use std::path::{Path, PathBuf};
 
 use crate::commands::roster::RosterPage;
 use crate::commands::vetting::ShortlistItem;
+use partnerly_core::agreement::completeness::{Step, Undefined};
+use partnerly_core::agreement::terms::{
+    Brief, Compensation, ContentFormat, Deliverable, Exclusivity, Instalment, Ownership, Parties, Terms, UsageRights,
+};
+use partnerly_core::agreement::view::{DueItem, PartnershipView};
+use partnerly_core::agreement::{Partnership, Status};
+use partnerly_core::campaign::{
+    Campaign, CampaignDraft, KpiMetric, KpiTarget, KpiTargetDraft, Money, Objective, TargetValue,
+};
 use partnerly_core::country::Country;
 use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
@@ -52,6 +61,30 @@ fn generate() -> BTreeMap<String, String> {
         )+};
     }
     types!(
+        Brief,
+        Campaign,
+        CampaignDraft,
+        Compensation,
+        ContentFormat,
+        Deliverable,
+        DueItem,
+        Exclusivity,
+        Instalment,
+        KpiMetric,
+        KpiTarget,
+        KpiTargetDraft,
+        Money,
+        Objective,
+        Ownership,
+        Parties,
+        Partnership,
+        PartnershipView,
+        Status,
+        Step,
+        TargetValue,
+        Terms,
+        Undefined,
+        UsageRights,
         Account,
         AccountEngagement,
         AccountStats,

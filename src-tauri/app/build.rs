@@ -40,6 +40,19 @@ const COMMANDS: &[&str] = &[
     "get_tier_boundaries",
     "set_tier_boundaries",
     "export_scorecard_pdf",
+    "list_campaigns",
+    "add_campaign",
+    "update_campaign",
+    "list_currencies",
+    "read_amount",
+    "list_partnerships",
+    "get_partnership",
+    "start_partnership",
+    "choose_partnership_parties",
+    "save_partnership_terms",
+    "move_partnership",
+    "delete_partnership",
+    "export_agreement_pdf",
 ];
 
 fn main() {

@@ -5,6 +5,8 @@
 //! at form fields when the input was the problem. No Rust debug strings ever
 //! cross this line.
 
+use partnerly_core::agreement::AgreementError;
+use partnerly_core::campaign::CampaignError;
 use partnerly_core::import::run::ImportError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
@@ -106,6 +108,30 @@ impl From<VettingError> for CommandError {
     }
 }
 
+impl From<CampaignError> for CommandError {
+    fn from(e: CampaignError) -> Self {
+        match e {
+            CampaignError::Invalid(fields) => RosterError::Invalid(fields).into(),
+            CampaignError::NotFound(_) => CommandError::new(ErrorKind::NotFound, e.to_string()),
+            CampaignError::Vetting(e) => e.into(),
+            CampaignError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<AgreementError> for CommandError {
+    fn from(e: AgreementError) -> Self {
+        match e {
+            AgreementError::NotFound(_) => CommandError::new(ErrorKind::NotFound, e.to_string()),
+            // The window shows the list of what is undefined next to the refusal.
+            AgreementError::Undefined { .. } => CommandError::new(ErrorKind::InvalidInput, e.to_string()),
+            AgreementError::Campaign(e) => e.into(),
+            AgreementError::Roster(e) => e.into(),
+            AgreementError::Store(e) => e.into(),
+        }
+    }
+}
+
 impl From<partnerly_report::ReportError> for CommandError {
     fn from(e: partnerly_report::ReportError) -> Self {
         CommandError::new(ErrorKind::File, e.to_string())
@@ -126,6 +152,7 @@ impl From<SampleError> for CommandError {
         match e {
             SampleError::Roster(e) => e.into(),
             SampleError::Vetting(e) => e.into(),
+            SampleError::Agreement(e) => e.into(),
             other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }

@@ -61,6 +61,19 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::vetting::get_tier_boundaries,
             commands::vetting::set_tier_boundaries,
             commands::vetting::export_scorecard_pdf,
+            commands::partnerships::list_campaigns,
+            commands::partnerships::add_campaign,
+            commands::partnerships::update_campaign,
+            commands::partnerships::list_currencies,
+            commands::partnerships::read_amount,
+            commands::partnerships::list_partnerships,
+            commands::partnerships::get_partnership,
+            commands::partnerships::start_partnership,
+            commands::partnerships::choose_partnership_parties,
+            commands::partnerships::save_partnership_terms,
+            commands::partnerships::move_partnership,
+            commands::partnerships::delete_partnership,
+            commands::partnerships::export_agreement_pdf,
         ])
 }
 

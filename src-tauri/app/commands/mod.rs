@@ -3,6 +3,7 @@
 //! Tauri runs them off the main thread and a disk flush never stalls the window.
 
 pub mod import;
+pub mod partnerships;
 pub mod roster;
 pub mod vetting;
 pub mod workspace;

@@ -19,7 +19,7 @@ pub use partnership::{
     choose, create, get, list, move_to, remove, save, undefined_in, AgreementError, Partnership, Status,
 };
 pub use terms::{Parties, Terms};
-pub use view::{view, views, PartnershipView};
+pub use view::{view, view_of, views, PartnershipView};
 
 #[cfg(test)]
 mod tests;
