@@ -4,6 +4,7 @@
 
 mod harness;
 mod vetting;
+mod wizard;
 
 use std::time::Duration;
 

@@ -3,6 +3,13 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  Campaign,
+  CampaignDraft,
+  Money,
+  PartnershipView,
+  Status,
+  Step,
+  Terms,
   AccountStatsDraft,
   AudienceDraft,
   AudienceFileSummary,
@@ -145,4 +152,23 @@ export const api = {
     call<string | null>("export_scorecard_pdf", { brandId, influencerId }),
   getTierBoundaries: () => call<TierBoundaries>("get_tier_boundaries"),
   setTierBoundaries: (boundaries: TierBoundaries) => call<TierBoundaries>("set_tier_boundaries", { boundaries }),
+
+  listCampaigns: () => call<Campaign[]>("list_campaigns"),
+  addCampaign: (draft: CampaignDraft) => call<Campaign>("add_campaign", { draft }),
+  updateCampaign: (id: string, draft: CampaignDraft) => call<Campaign>("update_campaign", { id, draft }),
+  listCurrencies: () => call<string[]>("list_currencies"),
+  /** An amount as typed ("3.200,50") in a currency, read by the app's rules. */
+  readAmount: (text: string, currency: string) => call<Money>("read_amount", { text, currency }),
+  listPartnerships: () => call<PartnershipView[]>("list_partnerships"),
+  getPartnership: (id: string) => call<PartnershipView>("get_partnership", { id }),
+  startPartnership: (campaignId: string | null, influencerId: string | null) =>
+    call<PartnershipView>("start_partnership", { campaignId, influencerId }),
+  choosePartnershipParties: (id: string, campaignId: string | null, influencerId: string | null, step: Step) =>
+    call<PartnershipView>("choose_partnership_parties", { id, campaignId, influencerId, step }),
+  savePartnershipTerms: (id: string, terms: Terms, step: Step) =>
+    call<PartnershipView>("save_partnership_terms", { id, terms, step }),
+  movePartnership: (id: string, status: Status) => call<PartnershipView>("move_partnership", { id, status }),
+  deletePartnership: (id: string) => call<null>("delete_partnership", { id }),
+  /** Opens the native save dialog and writes the PDF; the path, or `null` if cancelled. */
+  exportAgreementPdf: (id: string) => call<string | null>("export_agreement_pdf", { id }),
 };

@@ -35,7 +35,8 @@ export function safeLocale(language: string | undefined): string {
 
 const userLocale = safeLocale(typeof navigator === "undefined" ? undefined : navigator.language);
 
-function locale(): string {
+/** The locale numbers and dates are shown in. */
+export function locale(): string {
   return userLocale;
 }
 
