@@ -3,6 +3,7 @@
 //! Screenshots land in tests/e2e/screenshots.
 
 mod harness;
+mod pdf;
 mod vetting;
 mod wizard;
 

@@ -3,29 +3,17 @@
 //! on, refused "agreed" while a detail is undefined, then agreed and exported
 //! as a PDF through the native save dialog and read back by a PDF reader.
 
-use std::process::Command;
-
 use fantoccini::Client;
 
 use super::harness::Harness;
-use super::{click, find};
+use super::{click, find, pdf};
 
-fn run(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The input, text area or select labelled `label` (labels may hold apostrophes).
+/// The input, text area or select labelled `label`: by a `<label for>` or
+/// a label wrapping it (labels may hold apostrophes).
 fn labelled(label: &str, element: &str) -> String {
-    format!("//label[.//span[normalize-space()=\"{label}\"]]//{element}")
+    format!(
+        "//{element}[@id=//label[normalize-space()=\"{label}\"]/@for] | //label[.//span[normalize-space()=\"{label}\"]]//{element}"
+    )
 }
 
 async fn fill(app: &Client, label: &str, text: &str) {
@@ -158,19 +146,15 @@ async fn the_wizard_resumes_after_a_restart_and_ends_with_an_agreement_pdf() {
     harness.screenshot("23-review-agreed");
 
     let out = tempfile::tempdir().unwrap();
-    let pdf = out.path().join("agreement.pdf");
+    let saved = out.path().join("agreement.pdf");
     click(&app, "//button[normalize-space()='Export agreement PDF…']").await;
-    harness.answer_file_dialog("Export agreement", &pdf);
+    harness.answer_file_dialog("Export agreement", &saved);
     find(
         &app,
-        &format!("//*[normalize-space()='Saved the agreement to {}.']", pdf.display()),
+        &format!("//*[normalize-space()='Saved the agreement to {}.']", saved.display()),
     )
     .await;
-    let pdf = pdf.display().to_string();
-    let text = run("pdftotext", &[&pdf, "-"])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf::read_checked(&saved.display().to_string());
     for expected in [
         "Sofía Herrera Gil",
         "Verdant Kitchen GmbH",
@@ -181,14 +165,6 @@ async fn the_wizard_resumes_after_a_restart_and_ends_with_an_agreement_pdf() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in: {text}");
     }
-    let fonts = run("pdffonts", &[&pdf]);
-    for line in fonts.lines().skip(2) {
-        assert!(
-            line.contains("Inter") && line.contains(" yes yes "),
-            "not embedded: {line}"
-        );
-    }
-    run("qpdf", &["--check", &pdf]);
 
     // The pipeline shows it agreed, beside the sample's own agreement with her.
     click(&app, "//button[normalize-space()='Save and close']").await;

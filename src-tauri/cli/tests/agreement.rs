@@ -98,7 +98,11 @@ fn a_partnership_with_gaps_prints_as_a_draft_that_lists_them() {
     let said = ok(&data, &["agreement", &id, "--pdf", pdf.to_str().unwrap()]);
     assert!(said.contains("Wrote a draft agreement with Chloé Martin"), "{said}");
     let text = words_of(&pdf);
-    assert!(text.contains("still undefined. Not for signature."), "{text}");
+    assert!(
+        text.contains("Draft: 5 details are still undefined. Not for signature."),
+        "{text}"
+    );
+    assert!(text.contains("No compensation agreed yet."), "{text}");
     assert!(text.contains("No fee: set a flat fee"), "{text}");
 
     let missing = failure(&data, &["agreement", "not-an-id", "--pdf", pdf.to_str().unwrap()]);
@@ -106,4 +110,27 @@ fn a_partnership_with_gaps_prints_as_a_draft_that_lists_them() {
         missing.contains("there is no partnership with id not-an-id"),
         "{missing}"
     );
+}
+
+#[test]
+fn names_in_any_script_print_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    ok(&data, &["sample"]);
+    let id = partnership_of(&data, "Sofía Herrera");
+    let shown: Value = serde_json::from_str(&ok(&data, &["partnerships", "show", &id, "--json"])).unwrap();
+    let mut terms = shown["partnership"]["terms"].clone();
+    terms["parties"]["creator_legal_name"] = "Zoë Łukasiewicz".into();
+    terms["parties"]["brand_contact"] = "Çağrı Öztürk, Łódź office".into();
+    let file = dir.path().join("terms.json");
+    std::fs::write(&file, terms.to_string()).unwrap();
+    ok(&data, &["partnerships", "terms", &id, "--json", file.to_str().unwrap()]);
+
+    let pdf = dir.path().join("names.pdf");
+    ok(&data, &["agreement", &id, "--pdf", pdf.to_str().unwrap()]);
+    let text = words_of(&pdf);
+    assert!(text.contains("Zoë Łukasiewicz"), "{text}");
+    assert!(text.contains("Çağrı Öztürk, Łódź office"), "{text}");
+    // Changing agreed terms reopened the negotiation; the agreement says so.
+    assert!(text.contains("Status: Negotiating"), "{text}");
 }

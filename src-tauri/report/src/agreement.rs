@@ -239,6 +239,10 @@ pub fn agreement_view(view: &PartnershipView, today: NaiveDate) -> Value {
         "status": view.partnership.status.label(),
         "agreed_on": view.partnership.agreed_at.map(|t| t.date_naive().to_string()),
         "undefined": view.undefined.iter().map(|u| u.message.clone()).collect::<Vec<_>>(),
+        "undefined_title": match view.undefined.len() {
+            1 => "1 detail is still undefined".to_string(),
+            n => format!("{n} details are still undefined"),
+        },
         "brand": {
             "display": brand,
             "legal": legal(&parties.brand_legal_name, brand),

@@ -184,11 +184,22 @@ pub fn undefined_in(store: &Store, partnership: &Partnership) -> Result<Vec<Unde
 /// partnership whose terms change goes back to negotiating.
 pub fn save(store: &Store, id: &str, terms: Terms, step: Step) -> Result<Partnership, AgreementError> {
     let mut partnership = get(store, id)?;
-    if partnership.terms != terms && partnership.status.needs_agreement() {
+    let changed = partnership.terms != terms;
+    partnership.terms = terms;
+    store_edit(store, partnership, changed, step)
+}
+
+/// Stores a wizard edit: what was agreed and has `changed` is negotiated again.
+fn store_edit(
+    store: &Store,
+    mut partnership: Partnership,
+    changed: bool,
+    step: Step,
+) -> Result<Partnership, AgreementError> {
+    if changed && partnership.status.needs_agreement() {
         partnership.status = Status::Negotiating;
         partnership.agreed_at = None;
     }
-    partnership.terms = terms;
     partnership.step = step;
     partnership.updated_at = Utc::now();
     store.put(&partnership)?;
@@ -209,16 +220,9 @@ pub fn choose(
     let campaign = campaign_id.map(|c| campaign::get(store, c)).transpose()?.map(|c| c.id);
     let influencer = influencer_id.map(|i| roster::get(store, i)).transpose()?.map(|i| i.id);
     let changed = partnership.campaign_id != campaign || partnership.influencer_id != influencer;
-    if changed && partnership.status.needs_agreement() {
-        partnership.status = Status::Negotiating;
-        partnership.agreed_at = None;
-    }
     partnership.campaign_id = campaign;
     partnership.influencer_id = influencer;
-    partnership.step = step;
-    partnership.updated_at = Utc::now();
-    store.put(&partnership)?;
-    Ok(partnership)
+    store_edit(store, partnership, changed, step)
 }
 
 /// Deletes a partnership, for one started by mistake. Returns what it was.

@@ -70,6 +70,17 @@ pub(crate) fn complete_terms() -> Terms {
     }
 }
 
+/// Marks every research item of the creator done.
+fn research_done(store: &Store, creator: &str) {
+    for item in CheckItem::ALL {
+        let answer = CheckDraft::Done {
+            note: "fine".into(),
+            evidence: String::new(),
+        };
+        vetting::set_check(store, creator, item, &answer, "ana").unwrap();
+    }
+}
+
 /// A store with a brand, a campaign and a creator.
 fn setup() -> (tempfile::TempDir, Store, String, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -153,13 +164,7 @@ fn nothing_is_agreed_while_a_detail_or_the_research_is_open() {
 #[test]
 fn changing_agreed_terms_reopens_the_negotiation_and_cancel_is_always_possible() {
     let (_dir, store, spring, zoe) = setup();
-    for item in CheckItem::ALL {
-        let answer = CheckDraft::Done {
-            note: "fine".into(),
-            evidence: String::new(),
-        };
-        vetting::set_check(&store, &zoe, item, &answer, "ana").unwrap();
-    }
+    research_done(&store, &zoe);
     let id = create(&store, Some(&spring), Some(&zoe)).unwrap().id.to_string();
     save(&store, &id, complete_terms(), Step::Review).unwrap();
     move_to(&store, &id, Status::InProduction).unwrap();
@@ -178,13 +183,7 @@ fn changing_agreed_terms_reopens_the_negotiation_and_cancel_is_always_possible()
 #[test]
 fn the_wizard_chooses_campaign_and_creator_and_a_new_creator_reopens_an_agreement() {
     let (_dir, store, spring, zoe) = setup();
-    for item in CheckItem::ALL {
-        let answer = CheckDraft::Done {
-            note: "fine".into(),
-            evidence: String::new(),
-        };
-        vetting::set_check(&store, &zoe, item, &answer, "ana").unwrap();
-    }
+    research_done(&store, &zoe);
     let id = create(&store, None, None).unwrap().id.to_string();
     let chosen = choose(&store, &id, Some(&spring), Some(&zoe), Step::Deliverables).unwrap();
     assert_eq!(chosen.step, Step::Deliverables);
