@@ -48,6 +48,8 @@ async fn the_wizard_resumes_after_a_restart_and_ends_with_an_agreement_pdf() {
 
     // From the campaign: the wizard opens at the creator, the campaign chosen.
     click(&app, "//nav//button[normalize-space()='Campaigns']").await;
+    find(&app, "//li[@data-campaign='Spring oat barista launch']").await;
+    harness.screenshot("19-campaigns");
     click(
         &app,
         "//li[@data-campaign='Spring oat barista launch']//button[normalize-space()='New partnership']",
