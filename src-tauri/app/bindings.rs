@@ -18,6 +18,7 @@ use partnerly_core::campaign::{
     Campaign, CampaignDraft, KpiMetric, KpiTarget, KpiTargetDraft, Money, Objective, TargetValue,
 };
 use partnerly_core::country::Country;
+use partnerly_core::disclosure::{DisclosureCheck, Finding};
 use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
     TierBoundaries,
@@ -61,6 +62,8 @@ fn generate() -> BTreeMap<String, String> {
         )+};
     }
     types!(
+        DisclosureCheck,
+        Finding,
         Brief,
         Campaign,
         CampaignDraft,

@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "move_partnership",
     "delete_partnership",
     "export_agreement_pdf",
+    "check_caption",
 ];
 
 fn main() {

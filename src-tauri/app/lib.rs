@@ -74,6 +74,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::partnerships::move_partnership,
             commands::partnerships::delete_partnership,
             commands::partnerships::export_agreement_pdf,
+            commands::partnerships::check_caption,
         ])
 }
 

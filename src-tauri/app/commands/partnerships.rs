@@ -1,11 +1,15 @@
-//! Campaigns, the partnership wizard, the pipeline and the agreement PDF:
-//! thin wrappers over `partnerly_core::campaign` and `partnerly_core::agreement`.
+//! Campaigns, the partnership wizard, the pipeline, the agreement PDF and the
+//! caption checker: thin wrappers over `partnerly_core::campaign`,
+//! `partnerly_core::agreement` and `partnerly_core::disclosure`.
 //! Every partnership command answers with the full `PartnershipView`, so the
 //! window always shows what is undefined as of the write it just made.
 
 use chrono::Local;
+use partnerly_core::agreement::terms::ContentFormat;
 use partnerly_core::agreement::{self, completeness::Step, PartnershipView, Status, Terms};
 use partnerly_core::campaign::{self, money, Campaign, CampaignDraft, Money};
+use partnerly_core::disclosure::{self, DisclosureCheck, Post};
+use partnerly_core::roster::Platform;
 use tauri::{Runtime, State, WebviewWindow};
 
 use crate::dialogs;
@@ -134,4 +138,22 @@ pub async fn export_agreement_pdf<R: Runtime>(
     .await
     .map_err(|e| CommandError::new(ErrorKind::File, format!("the PDF could not be written: {e}")))??;
     Ok(Some(written.display().to_string()))
+}
+
+/// Checks a caption against the disclosure rules of each market.
+#[tauri::command]
+pub async fn check_caption(
+    caption: String,
+    platform: Option<Platform>,
+    format: Option<ContentFormat>,
+    markets: Vec<String>,
+    brand: Option<String>,
+) -> Result<DisclosureCheck, CommandError> {
+    Ok(disclosure::check(&Post {
+        caption: &caption,
+        platform,
+        format,
+        markets: &markets,
+        brand: brand.as_deref(),
+    }))
 }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod campaigns;
+mod disclosure;
 mod partnerships;
 mod scorecard_text;
 mod vetting;
@@ -83,6 +84,9 @@ enum Command {
     Partnerships(partnerships::PartnershipsCommand),
     /// A partnership's agreement as a PDF (a draft while details are undefined)
     Agreement(partnerships::AgreementArgs),
+    /// Disclosure rules per market: check a caption before it goes live
+    #[command(subcommand)]
+    Disclosure(disclosure::DisclosureCommand),
 }
 
 #[derive(Subcommand)]
@@ -237,6 +241,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    // The checker reads no data: it must not take the data folder's lock.
+    let command = match cli.command {
+        Command::Disclosure(command) => return disclosure::disclosure(command),
+        other => other,
+    };
     let data_dir = match cli.data_dir {
         Some(dir) => dir,
         None => dirs::data_dir()
@@ -244,7 +253,7 @@ fn run(cli: Cli) -> Result<(), String> {
             .ok_or("this system has no user data folder; pass --data-dir DIR")?,
     };
     let store = open(&data_dir)?;
-    match cli.command {
+    match command {
         Command::Influencers(command) => influencers(&store, command),
         Command::Export { file } => {
             let summary = workspace::export(&store, &file).map_err(|e| e.to_string())?;
@@ -285,6 +294,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Campaigns(command) => campaigns::campaigns(&store, command),
         Command::Partnerships(command) => partnerships::partnerships(&store, command),
         Command::Agreement(args) => partnerships::agreement(&store, args),
+        Command::Disclosure(command) => disclosure::disclosure(command),
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;
             println!("Loaded the sample workspace: {added} influencers");

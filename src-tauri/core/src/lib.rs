@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod campaign;
 pub mod country;
+pub mod disclosure;
 pub mod export;
 pub mod import;
 pub mod numbers;

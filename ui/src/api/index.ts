@@ -3,6 +3,8 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  ContentFormat,
+  DisclosureCheck,
   Campaign,
   CampaignDraft,
   Money,
@@ -171,4 +173,11 @@ export const api = {
   deletePartnership: (id: string) => call<null>("delete_partnership", { id }),
   /** Opens the native save dialog and writes the PDF; the path, or `null` if cancelled. */
   exportAgreementPdf: (id: string) => call<string | null>("export_agreement_pdf", { id }),
+  checkCaption: (
+    caption: string,
+    platform: Platform | null,
+    format: ContentFormat | null,
+    markets: string[],
+    brand: string | null,
+  ) => call<DisclosureCheck>("check_caption", { caption, platform, format, markets, brand }),
 };
