@@ -17,6 +17,7 @@ use partnerly_core::agreement::{Partnership, Status};
 use partnerly_core::campaign::{
     Campaign, CampaignDraft, KpiMetric, KpiTarget, KpiTargetDraft, Money, Objective, TargetValue,
 };
+use partnerly_core::collaboration::{DeliverableProgress, Direction, Entry, Event, Stage};
 use partnerly_core::country::Country;
 use partnerly_core::disclosure::{DisclosureCheck, Finding};
 use partnerly_core::roster::{
@@ -62,6 +63,11 @@ fn generate() -> BTreeMap<String, String> {
         )+};
     }
     types!(
+        Direction,
+        Entry,
+        Event,
+        DeliverableProgress,
+        Stage,
         DisclosureCheck,
         Finding,
         Brief,

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod campaigns;
+mod collaboration;
 mod disclosure;
 mod partnerships;
 mod scorecard_text;
@@ -84,6 +85,9 @@ enum Command {
     Partnerships(partnerships::PartnershipsCommand),
     /// A partnership's agreement as a PDF (a draft while details are undefined)
     Agreement(partnerships::AgreementArgs),
+    /// A partnership's timeline: messages, brief, drafts, feedback, approvals, publications
+    #[command(subcommand)]
+    Collab(collaboration::CollabCommand),
     /// Disclosure rules per market: check a caption before it goes live
     #[command(subcommand)]
     Disclosure(disclosure::DisclosureCommand),
@@ -294,6 +298,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Campaigns(command) => campaigns::campaigns(&store, command),
         Command::Partnerships(command) => partnerships::partnerships(&store, command),
         Command::Agreement(args) => partnerships::agreement(&store, args),
+        Command::Collab(command) => collaboration::collab(&store, command),
         Command::Disclosure(command) => disclosure::disclosure(command),
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;

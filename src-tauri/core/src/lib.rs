@@ -6,6 +6,7 @@
 
 pub mod agreement;
 pub mod campaign;
+pub mod collaboration;
 pub mod country;
 pub mod disclosure;
 pub mod export;

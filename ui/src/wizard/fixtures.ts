@@ -55,6 +55,7 @@ export function partnershipView(
       agreed_at: null,
       created_at: now,
       updated_at: now,
+      timeline: [],
     },
     campaign: null,
     brand: { id: "brand-1", name: "Verdant Kitchen" },

@@ -76,6 +76,10 @@ pub struct Partnership {
     pub agreed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Messages, drafts, feedback, approvals and publications, oldest first
+    /// (`collaboration`). Absent from records written before it existed.
+    #[serde(default)]
+    pub timeline: Vec<crate::collaboration::Entry>,
 }
 
 impl Record for Partnership {
@@ -146,6 +150,7 @@ pub fn create(
         agreed_at: None,
         created_at: now,
         updated_at: now,
+        timeline: Vec::new(),
     };
     store.put(&partnership)?;
     Ok(partnership)
