@@ -54,6 +54,12 @@ const COMMANDS: &[&str] = &[
     "delete_partnership",
     "export_agreement_pdf",
     "check_caption",
+    "log_message",
+    "log_brief_sent",
+    "log_draft",
+    "give_feedback",
+    "approve_draft",
+    "log_publication",
 ];
 
 fn main() {

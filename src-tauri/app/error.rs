@@ -7,6 +7,7 @@
 
 use partnerly_core::agreement::AgreementError;
 use partnerly_core::campaign::CampaignError;
+use partnerly_core::collaboration::CollaborationError;
 use partnerly_core::import::run::ImportError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
@@ -128,6 +129,15 @@ impl From<AgreementError> for CommandError {
             AgreementError::Campaign(e) => e.into(),
             AgreementError::Roster(e) => e.into(),
             AgreementError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<CollaborationError> for CommandError {
+    fn from(e: CollaborationError) -> Self {
+        match e {
+            CollaborationError::Agreement(e) => e.into(),
+            other => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }
 }

@@ -75,6 +75,12 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::partnerships::delete_partnership,
             commands::partnerships::export_agreement_pdf,
             commands::partnerships::check_caption,
+            commands::collaboration::log_message,
+            commands::collaboration::log_brief_sent,
+            commands::collaboration::log_draft,
+            commands::collaboration::give_feedback,
+            commands::collaboration::approve_draft,
+            commands::collaboration::log_publication,
         ])
 }
 

@@ -80,6 +80,16 @@ impl Harness {
 
     /// Launches the app on `data_dir` and connects a WebDriver session to it.
     pub async fn launch(&self, data_dir: &Path) -> Client {
+        // After a restart, the closed window's process may still be shutting
+        // down while holding the single-instance name: a launch then would
+        // hand over to a process that is going away, and fail.
+        let pattern = format!("--data-dir {}", data_dir.display());
+        wait_until(Duration::from_secs(20), "the previous window to exit", || {
+            !Command::new("pgrep")
+                .args(["-f", "--", &pattern])
+                .status()
+                .is_ok_and(|s| s.success())
+        });
         let mut caps = Capabilities::new();
         caps.insert("browserName".into(), json!("wry"));
         caps.insert(
@@ -90,10 +100,15 @@ impl Harness {
         // then a new session fails at the HTTP level. Retry those only.
         let started = Instant::now();
         loop {
-            let attempt = ClientBuilder::new(HttpConnector::new())
-                .capabilities(caps.clone())
-                .connect(&format!("http://127.0.0.1:{}", self.port))
-                .await;
+            // A window that never comes up must fail the test, not hang it.
+            let attempt = tokio::time::timeout(
+                Duration::from_secs(60),
+                ClientBuilder::new(HttpConnector::new())
+                    .capabilities(caps.clone())
+                    .connect(&format!("http://127.0.0.1:{}", self.port)),
+            )
+            .await
+            .unwrap_or_else(|_| panic!("the app did not open a window within 60 s"));
             match attempt {
                 Ok(client) => return client,
                 Err(NewSessionError::FailedC(e)) if started.elapsed() < Duration::from_secs(20) => {

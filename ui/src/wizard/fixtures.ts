@@ -74,5 +74,6 @@ export function partnershipView(
     concerns: [],
     disclosure: [],
     next_due: null,
+    progress: [],
   };
 }

@@ -38,6 +38,8 @@ pub struct PartnershipView {
     /// The agreement's disclosure clause, one obligation a line.
     pub disclosure: Vec<String>,
     pub next_due: Option<DueItem>,
+    /// Where each deliverable stands, from the timeline.
+    pub progress: Vec<crate::collaboration::DeliverableProgress>,
 }
 
 /// Concerns about the creator choice, from the brand's shortlist and the
@@ -143,6 +145,7 @@ pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Res
     };
     let undefined = undefined_in(store, &partnership)?;
     let next_due = next_due(&partnership, today);
+    let progress = crate::collaboration::progress(&partnership, today);
     Ok(PartnershipView {
         partnership,
         campaign,
@@ -152,6 +155,7 @@ pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Res
         concerns,
         disclosure,
         next_due,
+        progress,
     })
 }
 
