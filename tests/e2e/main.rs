@@ -2,6 +2,7 @@
 //! tauri-driver and WebKitWebDriver exactly as a person would use it.
 //! Screenshots land in tests/e2e/screenshots.
 
+mod collaboration;
 mod disclosure;
 mod harness;
 mod pdf;

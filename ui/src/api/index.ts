@@ -3,6 +3,7 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  Direction,
   ContentFormat,
   DisclosureCheck,
   Campaign,
@@ -180,4 +181,16 @@ export const api = {
     markets: string[],
     brand: string | null,
   ) => call<DisclosureCheck>("check_caption", { caption, platform, format, markets, brand }),
+
+  logMessage: (id: string, direction: Direction, text: string) =>
+    call<PartnershipView>("log_message", { id, direction, text, on: null }),
+  logBriefSent: (id: string) => call<PartnershipView>("log_brief_sent", { id, on: null }),
+  logDraft: (id: string, deliverable: number, caption: string, media: string[]) =>
+    call<PartnershipView>("log_draft", { id, deliverable, caption, media, on: null }),
+  giveFeedback: (id: string, deliverable: number, text: string, suggestedCaption: string, changesRequested: boolean) =>
+    call<PartnershipView>("give_feedback", { id, deliverable, text, suggestedCaption, changesRequested, on: null }),
+  approveDraft: (id: string, deliverable: number, overrideReason: string | null) =>
+    call<PartnershipView>("approve_draft", { id, deliverable, overrideReason, on: null }),
+  logPublication: (id: string, deliverable: number, url: string) =>
+    call<PartnershipView>("log_publication", { id, deliverable, url, on: null }),
 };

@@ -1,0 +1,39 @@
+// Words and small derivations for the collaboration views.
+import type { DeliverableProgress, Entry, Stage } from "../bindings";
+
+export const stageLabel: Record<Stage, string> = {
+  planned: "Planned",
+  draft_submitted: "Draft submitted",
+  changes_requested: "Changes requested",
+  approved: "Approved",
+  published: "Published",
+};
+
+/** The newest draft logged for a deliverable, if any. */
+export function latestDraft(timeline: Entry[], deliverable: number): Extract<Entry["event"], { kind: "draft" }> | null {
+  for (let i = timeline.length - 1; i >= 0; i--) {
+    const entry = timeline[i];
+    if (entry.deliverable === deliverable && entry.event.kind === "draft") return entry.event;
+  }
+  return null;
+}
+
+/** "2 of 2 change rounds used". */
+export function roundsText(p: DeliverableProgress): string {
+  return `${p.rounds_used} of ${p.rounds_included} change round${p.rounds_included === 1 ? "" : "s"} used`;
+}
+
+/** Deliverables due within `days` days of `today` (or overdue) and not yet published. */
+export function dueSoon(progress: DeliverableProgress[], today: string, days: number): DeliverableProgress[] {
+  const limit = new Date(`${today}T00:00:00Z`);
+  limit.setUTCDate(limit.getUTCDate() + days);
+  const last = limit.toISOString().slice(0, 10);
+  return progress.filter((p) => p.stage !== "published" && p.due !== null && (p.overdue || p.due <= last));
+}
+
+/** Today as the app's dates are written, in the person's time zone. */
+export function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
