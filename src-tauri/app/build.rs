@@ -60,6 +60,7 @@ const COMMANDS: &[&str] = &[
     "give_feedback",
     "approve_draft",
     "log_publication",
+    "confirm_check",
 ];
 
 fn main() {

@@ -81,6 +81,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::collaboration::give_feedback,
             commands::collaboration::approve_draft,
             commands::collaboration::log_publication,
+            commands::collaboration::confirm_check,
         ])
 }
 

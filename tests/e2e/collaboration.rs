@@ -50,6 +50,17 @@ async fn feedback_past_the_revision_cap_warns_and_an_undisclosed_draft_needs_a_r
     .await;
     let approve = find(&app, &format!("{WORK}//button[normalize-space()='Approve draft']")).await;
     assert_eq!(approve.attr("disabled").await.unwrap().as_deref(), Some("true"));
+    // What text cannot show is a checklist on the deliverable.
+    click(
+        &app,
+        &format!("{WORK}//ul[contains(@class,'checks')]//label[starts-with(normalize-space(), 'Video: say it is an ad')]/input"),
+    )
+    .await;
+    find(
+        &app,
+        "//section[@aria-label='Timeline']//li[@data-kind='confirmed']//p[starts-with(normalize-space(), 'Checked: Video: say it is an ad')]",
+    )
+    .await;
     // The brief's "left to the creator" sits beside the feedback box.
     find(
         &app,

@@ -98,3 +98,17 @@ pub async fn log_publication(
     let saved = collaboration::published(&*state.store()?, &id, deliverable, &url, day(on))?;
     view(&state, saved)
 }
+
+/// Confirms one of the latest draft's checks that text cannot make.
+#[tauri::command]
+pub async fn confirm_check(
+    state: State<'_, AppState>,
+    id: String,
+    deliverable: u32,
+    rule: String,
+    market: Option<String>,
+    on: Option<NaiveDate>,
+) -> Result<PartnershipView, CommandError> {
+    let saved = collaboration::confirm(&*state.store()?, &id, deliverable, &rule, market.as_deref(), day(on))?;
+    view(&state, saved)
+}

@@ -150,6 +150,7 @@ fn describe(event: &Event) -> String {
             None => "approved".to_string(),
         },
         Event::Published { url } => format!("published: {url}"),
+        Event::Confirmed { message, .. } => format!("checked: {message}"),
     }
 }
 

@@ -193,4 +193,6 @@ export const api = {
     call<PartnershipView>("approve_draft", { id, deliverable, overrideReason, on: null }),
   logPublication: (id: string, deliverable: number, url: string) =>
     call<PartnershipView>("log_publication", { id, deliverable, url, on: null }),
+  confirmCheck: (id: string, deliverable: number, rule: string, market: string | null) =>
+    call<PartnershipView>("confirm_check", { id, deliverable, rule, market, on: null }),
 };

@@ -22,4 +22,4 @@ warnings: Array<string>, } | { "kind": "approval",
 /**
  * Why a draft that fails the disclosure check was approved anyway.
  */
-override_reason: string | null, } | { "kind": "published", url: string, };
+override_reason: string | null, } | { "kind": "published", url: string, } | { "kind": "confirmed", rule: string, market: string | null, message: string, };

@@ -1,5 +1,5 @@
 // Words and small derivations for the collaboration views.
-import type { DeliverableProgress, Entry, Stage } from "../bindings";
+import type { DeliverableProgress, Entry, Finding, Stage } from "../bindings";
 
 export const stageLabel: Record<Stage, string> = {
   planned: "Planned",
@@ -36,4 +36,25 @@ export function localToday(): string {
   const now = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The latest draft's checks that text cannot make, each with whether a
+ * person confirmed it since that draft (the app keeps the same rule).
+ */
+export function checklist(timeline: Entry[], deliverable: number): { finding: Finding; done: boolean }[] {
+  const entries = timeline.filter((e) => e.deliverable === deliverable);
+  let at = -1;
+  entries.forEach((e, i) => {
+    if (e.event.kind === "draft") at = i;
+  });
+  if (at < 0) return [];
+  const draft = entries[at].event;
+  if (draft.kind !== "draft") return [];
+  const confirmed = entries
+    .slice(at)
+    .flatMap((e) => (e.event.kind === "confirmed" ? [`${e.event.rule}|${e.event.market ?? ""}`] : []));
+  return draft.check.findings
+    .filter((f) => !f.blocking)
+    .map((finding) => ({ finding, done: confirmed.includes(`${finding.rule}|${finding.market ?? ""}`) }));
 }

@@ -60,6 +60,14 @@ pub enum Event {
     Published {
         url: String,
     },
+    /// A person confirmed one of the checks text cannot make (a reminder
+    /// of the latest draft's disclosure check: spoken and on screen, every
+    /// story frame, France's label on the media).
+    Confirmed {
+        rule: String,
+        market: Option<String>,
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -107,6 +115,8 @@ pub enum CollaborationError {
     NoDraft(u32),
     #[error("deliverable {0} is not approved yet: approve its draft before logging the publication")]
     NotApproved(u32),
+    #[error("deliverable {deliverable}'s latest draft has no check '{rule}' to confirm")]
+    NoSuchCheck { deliverable: u32, rule: String },
     #[error(
         "the draft of deliverable {deliverable} fails the disclosure check ({findings}); approve it only with a reason"
     )]
@@ -373,6 +383,60 @@ pub fn published(
             url: url.trim().to_string(),
         },
     )
+}
+
+/// The checks text cannot make for the latest draft (its reminders), each
+/// with whether a person has confirmed it since that draft was logged.
+pub fn checklist(partnership: &Partnership, deliverable: u32) -> Vec<(crate::disclosure::Finding, bool)> {
+    let entries: Vec<&Entry> = of(partnership, deliverable).collect();
+    let Some(at) = entries.iter().rposition(|e| matches!(e.event, Event::Draft { .. })) else {
+        return Vec::new();
+    };
+    let Event::Draft { check, .. } = &entries[at].event else {
+        return Vec::new();
+    };
+    let confirmed: Vec<(&str, Option<&str>)> = entries[at..]
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Confirmed { rule, market, .. } => Some((rule.as_str(), market.as_deref())),
+            _ => None,
+        })
+        .collect();
+    check
+        .findings
+        .iter()
+        .filter(|f| !f.blocking)
+        .map(|f| (f.clone(), confirmed.contains(&(f.rule.as_str(), f.market.as_deref()))))
+        .collect()
+}
+
+/// Confirms one check of the latest draft that text cannot make (`market`
+/// tells apart the same check for two markets).
+pub fn confirm(
+    store: &Store,
+    id: &str,
+    deliverable: u32,
+    rule: &str,
+    market: Option<&str>,
+    on: NaiveDate,
+) -> Result<Partnership, CollaborationError> {
+    let partnership = agreement::get(store, id)?;
+    deliverable_of(&partnership, deliverable)?;
+    let found = checklist(&partnership, deliverable)
+        .into_iter()
+        .find(|(f, _)| f.rule == rule && f.market.as_deref() == market);
+    let Some((finding, _)) = found else {
+        return Err(CollaborationError::NoSuchCheck {
+            deliverable: deliverable + 1,
+            rule: rule.to_string(),
+        });
+    };
+    let event = Event::Confirmed {
+        rule: finding.rule,
+        market: finding.market,
+        message: finding.message,
+    };
+    log(store, partnership, on, Some(deliverable), event)
 }
 
 #[cfg(test)]

@@ -134,3 +134,46 @@ fn messages_and_the_brief_go_on_the_timeline_in_order() {
     // The timeline survives a workspace round trip with the partnership.
     assert_eq!(agreement::get(&store, &id).unwrap().timeline.len(), 2);
 }
+
+#[test]
+fn what_text_cannot_check_is_a_checklist_confirmed_per_draft() {
+    let (_dir, store, id) = agreed();
+    draft(&store, &id, 0, LABELLED, vec![], day("2026-12-03")).unwrap();
+    let partnership = agreement::get(&store, &id).unwrap();
+    let items: Vec<(String, bool)> = checklist(&partnership, 0)
+        .into_iter()
+        .map(|(f, done)| (f.rule, done))
+        .collect();
+    // A reel for markets including France, on Instagram.
+    assert_eq!(
+        items,
+        vec![
+            ("market_not_covered".to_string(), false),
+            ("market_not_covered".to_string(), false),
+            ("platform_label".to_string(), false),
+            ("spoken_and_on_screen".to_string(), false),
+            ("label_on_media".to_string(), false),
+        ]
+    );
+    confirm(&store, &id, 0, "spoken_and_on_screen", None, day("2026-12-04")).unwrap();
+    let confirmed = confirm(&store, &id, 0, "market_not_covered", Some("PT"), day("2026-12-04")).unwrap();
+    let done: Vec<(String, Option<String>)> = checklist(&confirmed, 0)
+        .into_iter()
+        .filter(|(_, done)| *done)
+        .map(|(f, _)| (f.rule, f.market))
+        .collect();
+    assert_eq!(
+        done,
+        vec![
+            ("market_not_covered".to_string(), Some("PT".to_string())),
+            ("spoken_and_on_screen".to_string(), None)
+        ]
+    );
+    assert!(matches!(
+        confirm(&store, &id, 0, "label_missing", Some("DE"), day("2026-12-04")),
+        Err(CollaborationError::NoSuchCheck { .. })
+    ));
+    // A new draft starts its checklist afresh.
+    let redone = draft(&store, &id, 0, LABELLED, vec![], day("2026-12-05")).unwrap();
+    assert!(checklist(&redone, 0).iter().all(|(_, done)| !done));
+}
