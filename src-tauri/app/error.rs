@@ -163,6 +163,7 @@ impl From<SampleError> for CommandError {
             SampleError::Roster(e) => e.into(),
             SampleError::Vetting(e) => e.into(),
             SampleError::Agreement(e) => e.into(),
+            SampleError::Collaboration(e) => e.into(),
             other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }

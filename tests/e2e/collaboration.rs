@@ -29,6 +29,13 @@ async fn feedback_past_the_revision_cap_warns_and_an_undisclosed_draft_needs_a_r
     }
     let app = harness.launch(data.path()).await;
     click(&app, "//nav//button[normalize-space()='Partnerships']").await;
+    // Sofía's reels fall due within the week.
+    find(
+        &app,
+        "//section[@aria-label='This week']//li[.//strong[normalize-space()='Sofía Herrera']]/span[starts-with(normalize-space(), 'Due ')]",
+    )
+    .await;
+    harness.screenshot("25a-pipeline-this-week");
     click(
         &app,
         "//section[@data-status='agreed']//article[@data-creator='Sofía Herrera']//button[contains(@class,'open')]",

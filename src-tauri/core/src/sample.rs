@@ -19,6 +19,8 @@ pub enum SampleError {
     Vetting(#[from] VettingError),
     #[error(transparent)]
     Agreement(#[from] crate::agreement::AgreementError),
+    #[error(transparent)]
+    Collaboration(#[from] crate::collaboration::CollaborationError),
 }
 
 /// Loads the sample into an empty store; returns how many influencers it added.

@@ -4,9 +4,11 @@
 
 use chrono::{Days, Local, NaiveDate};
 
+use super::SampleError;
 use crate::agreement::terms::*;
 use crate::agreement::{self, AgreementError, Parties, Status, Step, Terms};
 use crate::campaign::{self, CampaignDraft, KpiTargetDraft, Money, Objective};
+use crate::collaboration;
 use crate::roster::{self, Platform};
 use crate::store::Store;
 use crate::vetting;
@@ -114,7 +116,7 @@ fn deliverable(platform: Platform, format: ContentFormat, count: u32, due: Naive
 
 /// Adds the campaign and its partnerships to a store holding the sample
 /// roster and brand. Research is as `sample::vetting` left it.
-pub(super) fn load(store: &Store) -> Result<(), AgreementError> {
+pub(super) fn load(store: &Store) -> Result<(), SampleError> {
     let today = Local::now().date_naive();
     let start = today - Days::new(10);
     let end = today + Days::new(50);
@@ -140,9 +142,11 @@ pub(super) fn load(store: &Store) -> Result<(), AgreementError> {
             end: end.to_string(),
             markets: Vec::new(),
         },
-    )?;
+    )
+    .map_err(AgreementError::from)?;
     let campaign_id = spring.id.to_string();
     let creator = |handle: &str| -> Result<String, AgreementError> { Ok(roster::find(store, handle)?.id.to_string()) };
+    let days_ago = |n: u64| today - Days::new(n);
 
     let sofia = creator("@sofiaenlacocina")?;
     let agreed = agreement::create(store, Some(&campaign_id), Some(&sofia))?;
@@ -150,7 +154,7 @@ pub(super) fn load(store: &Store) -> Result<(), AgreementError> {
         "Sofía Herrera Gil",
         "sofia@enlacocina.example · +34 600 123 456",
         vec![
-            deliverable(Platform::Instagram, ContentFormat::Reel, 2, today + Days::new(12)),
+            deliverable(Platform::Instagram, ContentFormat::Reel, 2, today + Days::new(5)),
             deliverable(Platform::Instagram, ContentFormat::StorySet, 3, today + Days::new(19)),
         ],
         3_200,
@@ -175,7 +179,45 @@ pub(super) fn load(store: &Store) -> Result<(), AgreementError> {
     );
     terms.compensation.schedule[0].due = Some(start + Days::new(7));
     agreement::save(store, &live.id.to_string(), terms, Step::Review)?;
-    agreement::move_to(store, &live.id.to_string(), Status::Live)?;
+    let live_id = live.id.to_string();
+    agreement::move_to(store, &live_id, Status::Live)?;
+    // Her video went through one round of changes and is out.
+    collaboration::brief_sent(store, &live_id, days_ago(9))?;
+    let first = "Trying the new oat barista in my morning coffee @verdantkitchen #VerdantSpring";
+    collaboration::draft(store, &live_id, 0, first, vec!["barista-take1.mp4".into()], days_ago(8))?;
+    collaboration::feedback(
+        store,
+        &live_id,
+        0,
+        "Love it. The post needs its label up front for Germany and France.",
+        "",
+        true,
+        days_ago(7),
+    )?;
+    let labelled =
+        "Werbung | Publicité: trying the new oat barista in my morning coffee @verdantkitchen #VerdantSpring";
+    collaboration::draft(
+        store,
+        &live_id,
+        0,
+        labelled,
+        vec!["barista-take2.mp4".into()],
+        days_ago(6),
+    )?;
+    collaboration::approve(store, &live_id, 0, None, days_ago(5))?;
+    collaboration::published(
+        store,
+        &live_id,
+        0,
+        "https://www.tiktok.com/@maraeats/video/7441000000000000000",
+        days_ago(3),
+    )?;
+    // Logged by the sample, not by whoever loads it.
+    let mut logged = agreement::get(store, &live_id)?;
+    for entry in &mut logged.timeline {
+        entry.by = "Sample workspace".into();
+    }
+    store.put(&logged).map_err(AgreementError::from)?;
 
     // Still being negotiated: the fee and the brief are open, and her research has not started.
     let chloe = creator("@chloe.runs")?;
