@@ -15,6 +15,22 @@ export function countryOptions(countries: Country[]): [string, string][] {
   return countries.map((c) => [c.code, c.name]);
 }
 
+/**
+ * Country names or codes, separated by commas, as ISO codes (each once),
+ * with the first entry that is not a country, if any.
+ */
+export function countryCodes(text: string, countries: Country[]): { codes: string[]; unknown: string | null } {
+  const codes: string[] = [];
+  let unknown: string | null = null;
+  for (const entry of splitList(text)) {
+    const wanted = entry.toLowerCase();
+    const match = countries.find((c) => c.code.toLowerCase() === wanted || c.name.toLowerCase() === wanted);
+    if (!match) unknown ??= entry;
+    else if (!codes.includes(match.code)) codes.push(match.code);
+  }
+  return { codes, unknown };
+}
+
 /** "vegan, travel ,," -> ["vegan", "travel"]. */
 export function splitList(text: string): string[] {
   return text

@@ -64,9 +64,14 @@ export const formatLabel: Record<ContentFormat, string> = {
 
 export const formats = Object.keys(formatLabel) as ContentFormat[];
 
+/** Decimals of a currency's minor unit (the app's table has the same two exceptions). */
+function minorDigits(currency: string): number {
+  return currency === "JPY" || currency === "KRW" ? 0 : 2;
+}
+
 /** Money as people read it, in their locale: "€3,200.00". */
 export function moneyText(money: Money): string {
-  const digits = money.currency === "JPY" || money.currency === "KRW" ? 0 : 2;
+  const digits = minorDigits(money.currency);
   try {
     return new Intl.NumberFormat(locale(), { style: "currency", currency: money.currency }).format(
       money.minor / 10 ** digits,
@@ -79,7 +84,7 @@ export function moneyText(money: Money): string {
 /** An amount as it goes back into a text field: "3200.5" (the app reads any locale). */
 export function amountInput(money: Money | null): string {
   if (!money) return "";
-  const digits = money.currency === "JPY" || money.currency === "KRW" ? 0 : 2;
+  const digits = minorDigits(money.currency);
   return String(money.minor / 10 ** digits);
 }
 

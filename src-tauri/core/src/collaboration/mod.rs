@@ -111,7 +111,7 @@ pub enum CollaborationError {
     NoDeliverable(u32),
     #[error("{0}")]
     Empty(&'static str),
-    #[error("deliverable {0} has no draft to answer yet")]
+    #[error("deliverable {0} has no draft to answer yet: log the creator's draft first")]
     NoDraft(u32),
     #[error("deliverable {0} is not approved yet: approve its draft before logging the publication")]
     NotApproved(u32),

@@ -127,7 +127,7 @@ pub fn of<'a>(market: &'a str, kind: RuleKind) -> impl Iterator<Item = &'static 
 
 /// Characters the platform shows before "more", when the table knows.
 pub fn fold(platform: Platform) -> Option<(usize, &'static Rule)> {
-    let name = format!("{platform:?}").to_lowercase();
+    let name = platform.label().to_lowercase();
     of("*", RuleKind::Fold).find_map(|rule| {
         let (which, chars) = rule.token.split_once(' ')?;
         (which == name).then(|| chars.parse().ok().map(|n| (n, rule)))?
