@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod campaigns;
 mod collaboration;
 mod disclosure;
+mod metrics;
 mod partnerships;
 mod scorecard_text;
 mod vetting;
@@ -91,6 +92,13 @@ enum Command {
     /// Disclosure rules per market: check a caption before it goes live
     #[command(subcommand)]
     Disclosure(disclosure::DisclosureCommand),
+    /// Post figures: import an export of post metrics onto a campaign
+    #[command(subcommand)]
+    Metrics(metrics::MetricsCommand),
+    /// A campaign's KPIs against its targets, per creator and per post
+    Kpis(metrics::KpisArgs),
+    /// A campaign's summary as a PDF: targets, KPIs, creators, charts, disclosure
+    Report(metrics::ReportArgs),
 }
 
 #[derive(Subcommand)]
@@ -300,6 +308,9 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Agreement(args) => partnerships::agreement(&store, args),
         Command::Collab(command) => collaboration::collab(&store, command),
         Command::Disclosure(command) => disclosure::disclosure(command),
+        Command::Metrics(command) => metrics::metrics(&store, command),
+        Command::Kpis(args) => metrics::kpis(&store, args),
+        Command::Report(args) => metrics::report(&store, args),
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;
             println!("Loaded the sample workspace: {added} influencers");

@@ -6,11 +6,13 @@
 
 pub mod agreement;
 pub mod campaign;
+pub mod chart;
 pub mod collaboration;
 pub mod country;
 pub mod disclosure;
 pub mod export;
 pub mod import;
+pub mod metrics;
 pub mod numbers;
 pub mod roster;
 pub mod sample;

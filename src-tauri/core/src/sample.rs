@@ -3,6 +3,7 @@
 //! agreements) so that it stays a complete tour of the product.
 
 mod agreements;
+mod metrics;
 mod vetting;
 
 use crate::roster::{self, AccountDraft, InfluencerDraft, Platform, RosterError};
@@ -21,6 +22,8 @@ pub enum SampleError {
     Agreement(#[from] crate::agreement::AgreementError),
     #[error(transparent)]
     Collaboration(#[from] crate::collaboration::CollaborationError),
+    #[error(transparent)]
+    Metrics(#[from] crate::metrics::MetricsError),
 }
 
 /// Loads the sample into an empty store; returns how many influencers it added.
@@ -242,7 +245,9 @@ mod tests {
             vec![
                 ("Chloé Martin", Status::Negotiating),
                 ("Sofía Herrera", Status::Agreed),
+                ("Aisha Bello", Status::Live),
                 ("Mara Costa", Status::Live),
+                ("Jonas Weber", Status::Completed),
                 ("Daniel Okafor", Status::Cancelled),
             ]
         );

@@ -7,6 +7,7 @@
 //! out, the Rust side decides what is said.
 
 mod agreement;
+mod campaign;
 mod scorecard;
 
 use std::io::Write;
@@ -19,6 +20,7 @@ use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
 pub use agreement::agreement_view;
+pub use campaign::campaign_view;
 pub use scorecard::scorecard_view;
 
 const FONTS: [&[u8]; 4] = [
@@ -30,6 +32,7 @@ const FONTS: [&[u8]; 4] = [
 
 const SCORECARD: &str = include_str!("../templates/scorecard.typ");
 const AGREEMENT: &str = include_str!("../templates/agreement.typ");
+const CAMPAIGN: &str = include_str!("../templates/campaign.typ");
 
 type Engine = TypstEngine<typst_as_lib::TypstTemplateMainFile>;
 
@@ -96,6 +99,16 @@ pub fn agreement_pdf(
 ) -> Result<Vec<u8>, ReportError> {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     typeset(engine(&ENGINE, AGREEMENT), &agreement_view(view, today))
+}
+
+/// A campaign summary as PDF bytes: targets against results, KPIs with
+/// their formulas, creators, charts, disclosure compliance and notes.
+pub fn campaign_pdf(
+    view: &partnerly_core::metrics::dashboard::Dashboard,
+    compliance: &[partnerly_core::metrics::compliance::PostCompliance],
+) -> Result<Vec<u8>, ReportError> {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    typeset(engine(&ENGINE, CAMPAIGN), &campaign_view(view, compliance))
 }
 
 /// Writes a document through a temporary file renamed at the end, so a

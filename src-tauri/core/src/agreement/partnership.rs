@@ -234,6 +234,9 @@ pub fn choose(
 pub fn remove(store: &Store, id: &str) -> Result<Partnership, AgreementError> {
     let partnership = get(store, id)?;
     store.remove::<Partnership>(&partnership.key())?;
+    // After the partnership: a crash in between leaves unreachable figures,
+    // never a partnership without its figures.
+    store.remove_prefix::<crate::metrics::PostMetrics>(&crate::metrics::partnership_prefix(&partnership.id))?;
     Ok(partnership)
 }
 

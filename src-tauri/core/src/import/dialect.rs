@@ -72,6 +72,12 @@ fn modal_width(rows: &[(usize, Vec<String>)]) -> (usize, usize) {
 /// Decides the layout from a decoded sample of the file. `complete` says
 /// whether the sample is the whole file (otherwise its last line may be cut).
 pub fn detect(sample: &str, complete: bool) -> Dialect {
+    detect_with(sample, complete, &|cell| field_of(cell).is_some())
+}
+
+/// `detect` for tables of another kind: `known` says whether a cell names
+/// one of its columns, which is how the header row is found.
+pub fn detect_with(sample: &str, complete: bool, known: &dyn Fn(&str) -> bool) -> Dialect {
     let forced = sep_line(sample);
     let body = if forced.is_some() {
         sample.split_once('\n').map(|(_, rest)| rest).unwrap_or("")
@@ -113,7 +119,7 @@ pub fn detect(sample: &str, complete: bool) -> Dialect {
     let candidates: Vec<&(usize, Vec<String>)> = rows.iter().take(HEADER_SEARCH_ROWS).collect();
     // The header is the early row whose cells name the most known fields;
     // failing that, the first row as wide as the table.
-    let known = |cells: &Vec<String>| cells.iter().filter(|c| field_of(c).is_some()).count();
+    let known = |cells: &Vec<String>| cells.iter().filter(|c| known(c)).count();
     let header = candidates
         .iter()
         .filter(|(_, cells)| known(cells) > 0)

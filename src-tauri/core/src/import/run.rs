@@ -155,6 +155,10 @@ fn read_error(path: &Path) -> impl Fn(io::Error) -> ImportError + '_ {
 }
 
 fn sniff(path: &Path) -> Result<Sniffed, ImportError> {
+    sniff_with(path, &|cell| super::columns::field_of(cell).is_some())
+}
+
+fn sniff_with(path: &Path, known: &dyn Fn(&str) -> bool) -> Result<Sniffed, ImportError> {
     let mut file = File::open(path).map_err(read_error(path))?;
     let mut sample = Vec::with_capacity(SAMPLE_BYTES);
     (&mut file)
@@ -170,7 +174,7 @@ fn sniff(path: &Path) -> Result<Sniffed, ImportError> {
         },
     })?;
     let text = decode::decode_sample(&sample, encoding);
-    let dialect = dialect::detect(&text, complete);
+    let dialect = dialect::detect_with(&text, complete, known);
     if dialect.header.iter().all(|h| h.trim().is_empty()) {
         return Err(ImportError::NotATable {
             path: path.to_path_buf(),
@@ -302,6 +306,49 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Vec<RowOutcome>, NotText> {
         .filter_map(Result::ok)
         .map(|record| read_row(&record.iter().collect::<Vec<_>>(), &mapping))
         .collect())
+}
+
+/// A whole small table read into memory: other importers (post metrics)
+/// share the roster's decoding and layout detection through it.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub encoding: String,
+    pub delimiter: String,
+    pub header_line: u32,
+    pub header: Vec<String>,
+    /// Each non-blank row with the line it starts on.
+    pub rows: Vec<(u64, Vec<String>)>,
+}
+
+/// Reads `path` as a table whose header row has cells `known` recognises.
+/// At most `max_rows` rows are kept; more is an error, not a silent cut.
+pub fn read_table(path: &Path, known: &dyn Fn(&str) -> bool, max_rows: usize) -> Result<Table, ImportError> {
+    let sniffed = sniff_with(path, known)?;
+    let mut rows = Rows::open(path, &sniffed)?;
+    let header_line = rows.line_of_record() as u32;
+    let mut kept = Vec::new();
+    while let Some((line, cells)) = rows.next(path)? {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if kept.len() == max_rows {
+            return Err(ImportError::NotATable {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "it has more than {} rows; split it into smaller files",
+                    crate::numbers::grouped(max_rows as u64)
+                ),
+            });
+        }
+        kept.push((line, cells));
+    }
+    Ok(Table {
+        encoding: sniffed.encoding.describe(),
+        delimiter: describe_delimiter(sniffed.dialect.delimiter),
+        header_line,
+        header: sniffed.dialect.header,
+        rows: kept,
+    })
 }
 
 /// Looks at a file without importing anything.

@@ -33,7 +33,13 @@ fn target(metric: &str, value: &str, due: NaiveDate) -> KpiTargetDraft {
 }
 
 /// Settled terms for a creator: `fee` in euros, paid half on signing and half on delivery.
-fn settled(creator: &str, contact: &str, deliverables: Vec<Deliverable>, fee: i64, signed: NaiveDate) -> Terms {
+pub(super) fn settled(
+    creator: &str,
+    contact: &str,
+    deliverables: Vec<Deliverable>,
+    fee: i64,
+    signed: NaiveDate,
+) -> Terms {
     let delivered = deliverables.iter().filter_map(|d| d.due).max();
     Terms {
         parties: Parties {
@@ -99,7 +105,7 @@ fn settled(creator: &str, contact: &str, deliverables: Vec<Deliverable>, fee: i6
     }
 }
 
-fn deliverable(platform: Platform, format: ContentFormat, count: u32, due: NaiveDate) -> Deliverable {
+pub(super) fn deliverable(platform: Platform, format: ContentFormat, count: u32, due: NaiveDate) -> Deliverable {
     Deliverable {
         platform: Some(platform),
         format: Some(format),
@@ -118,8 +124,11 @@ fn deliverable(platform: Platform, format: ContentFormat, count: u32, due: Naive
 /// roster and brand. Research is as `sample::vetting` left it.
 pub(super) fn load(store: &Store) -> Result<(), SampleError> {
     let today = Local::now().date_naive();
-    let start = today - Days::new(10);
-    let end = today + Days::new(50);
+    // Four weeks in, so the published posts have weeks of figures.
+    let start = today - Days::new(28);
+    let end = today + Days::new(32);
+    // The first agreements were signed ten days ago.
+    let signed = today - Days::new(10);
     let brand = vetting::list_brands(store)?
         .into_iter()
         .next()
@@ -158,7 +167,7 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
             deliverable(Platform::Instagram, ContentFormat::StorySet, 3, today + Days::new(19)),
         ],
         3_200,
-        start,
+        signed,
     );
     agreement::save(store, &agreed.id.to_string(), terms, Step::Review)?;
     agreement::move_to(store, &agreed.id.to_string(), Status::Agreed)?;
@@ -175,9 +184,9 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
             today - Days::new(2),
         )],
         5_500,
-        start,
+        signed,
     );
-    terms.compensation.schedule[0].due = Some(start + Days::new(7));
+    terms.compensation.schedule[0].due = Some(signed + Days::new(7));
     agreement::save(store, &live.id.to_string(), terms, Step::Review)?;
     let live_id = live.id.to_string();
     agreement::move_to(store, &live_id, Status::Live)?;
@@ -222,7 +231,7 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
     // Still being negotiated: the fee and the brief are open, and her research has not started.
     let chloe = creator("@chloe.runs")?;
     let open = agreement::create(store, Some(&campaign_id), Some(&chloe))?;
-    let mut terms = settled("Chloé Martin", "chloe.runs@example.fr", Vec::new(), 900, start);
+    let mut terms = settled("Chloé Martin", "chloe.runs@example.fr", Vec::new(), 900, signed);
     terms.deliverables = vec![Deliverable {
         platform: Some(Platform::Tiktok),
         format: Some(ContentFormat::ShortVideo),
@@ -240,5 +249,6 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
     let daniel = creator("@danfitlife")?;
     let cancelled = agreement::create(store, Some(&campaign_id), Some(&daniel))?;
     agreement::move_to(store, &cancelled.id.to_string(), Status::Cancelled)?;
+    super::metrics::load(store, &campaign_id, today)?;
     Ok(())
 }

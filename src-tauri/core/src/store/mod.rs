@@ -176,6 +176,32 @@ impl Store {
             .collect()
     }
 
+    /// The records of a kind whose keys start with `prefix`, in key order:
+    /// modules that key children under their parent's id read one parent's
+    /// children without decoding the rest.
+    pub fn with_prefix<T: Record>(&self, prefix: &[u8]) -> Result<Vec<T>, StoreError> {
+        self.tree::<T>()?
+            .scan_prefix(prefix)
+            .values()
+            .map(|bytes| Self::decode(&bytes.map_err(StoreError::from_sled)?))
+            .collect()
+    }
+
+    /// Removes every record whose key starts with `prefix` in one atomic
+    /// batch, flushed; how many there were.
+    pub fn remove_prefix<T: Record>(&self, prefix: &[u8]) -> Result<usize, StoreError> {
+        let tree = self.tree::<T>()?;
+        let mut batch = sled::Batch::default();
+        let mut removed = 0;
+        for key in tree.scan_prefix(prefix).keys() {
+            batch.remove(key.map_err(StoreError::from_sled)?);
+            removed += 1;
+        }
+        tree.apply_batch(batch).map_err(StoreError::from_sled)?;
+        self.flush()?;
+        Ok(removed)
+    }
+
     pub fn get<T: Record>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
         match self.tree::<T>()?.get(key).map_err(StoreError::from_sled)? {
             Some(bytes) => Self::decode(&bytes).map(Some),

@@ -60,7 +60,7 @@ fn export_then_import_reproduces_the_workspace() {
     let (brands, dossiers) = sorted(&target);
     assert_eq!(brands.len(), 1);
     assert_eq!(brands[0].shortlist.len(), 4);
-    assert_eq!(dossiers.len(), 3);
+    assert_eq!(dossiers.len(), 5);
     assert_eq!((brands, dossiers), sorted(&source));
     // The sample's campaign and partnerships, and the ones added here.
     let campaigns = crate::campaign::list(&target).unwrap();
@@ -68,9 +68,14 @@ fn export_then_import_reproduces_the_workspace() {
     assert!(campaigns.contains(&campaign));
     assert_eq!(campaigns, crate::campaign::list(&source).unwrap());
     let partnerships = crate::agreement::list(&target).unwrap();
-    assert_eq!(partnerships.len(), 5);
+    assert_eq!(partnerships.len(), 7);
     assert!(partnerships.contains(&partnership));
     assert_eq!(partnerships, crate::agreement::list(&source).unwrap());
+    // Every post's readings come along.
+    use crate::metrics::PostMetrics;
+    let metrics = target.all::<PostMetrics>().unwrap();
+    assert_eq!(metrics.len(), 5);
+    assert_eq!(metrics, source.all::<PostMetrics>().unwrap());
 }
 
 #[test]

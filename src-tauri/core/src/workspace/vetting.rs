@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::agreement::Partnership;
 use crate::campaign::Campaign;
+use crate::metrics::{MetricSettings, PostMetrics};
 use crate::roster::TierBoundaries;
 use crate::store::{Store, StoreError};
 use crate::vetting::brand::{validate_brand, Brand};
@@ -27,6 +28,11 @@ pub struct VettingData {
     pub campaigns: Vec<Campaign>,
     #[serde(default)]
     pub partnerships: Vec<Partnership>,
+    /// Each published post's readings.
+    #[serde(default)]
+    pub post_metrics: Vec<PostMetrics>,
+    #[serde(default)]
+    pub metric_settings: Vec<MetricSettings>,
 }
 
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
@@ -36,6 +42,8 @@ pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
         tier_boundaries: Some(crate::roster::tier_boundaries(store)?),
         campaigns: store.all::<Campaign>()?,
         partnerships: store.all::<Partnership>()?,
+        post_metrics: store.all::<PostMetrics>()?,
+        metric_settings: store.all::<MetricSettings>()?,
     })
 }
 
@@ -97,6 +105,22 @@ pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<Stri
             ));
         }
     }
+    let partnership_ids: HashSet<Uuid> = data.partnerships.iter().map(|p| p.id).collect();
+    for (index, post) in data.post_metrics.iter().enumerate() {
+        if !partnership_ids.contains(&post.partnership_id) {
+            problems.push(format!(
+                "post_metrics[{index}] ({}): its partnership is not among the file's partnerships",
+                post.url
+            ));
+        }
+    }
+    for (index, settings) in data.metric_settings.iter().enumerate() {
+        if !campaign_ids.contains(&settings.campaign_id) {
+            problems.push(format!(
+                "metric_settings[{index}]: its campaign is not among the file's campaigns"
+            ));
+        }
+    }
     if let Some(tiers) = &data.tier_boundaries {
         if let Err(errors) = tiers.check() {
             problems.extend(errors.into_iter().map(|e| format!("tier_boundaries: {}", e.message)));
@@ -111,6 +135,8 @@ pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreErro
     store.replace_all(&data.dossiers)?;
     store.replace_all(&data.campaigns)?;
     store.replace_all(&data.partnerships)?;
+    store.replace_all(&data.post_metrics)?;
+    store.replace_all(&data.metric_settings)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
     crate::roster::set_tier_boundaries(store, tiers).map_err(super::roster_to_store)?;
     Ok(())
