@@ -345,8 +345,76 @@ fn a_partnership_goes_through_the_wizard_and_is_refused_agreement_while_undefine
         .unwrap()
         .starts_with("It cannot be marked agreed yet: No legal name for the brand's side"));
     let listed = invoke(&main, "list_partnerships", json!({})).unwrap();
-    assert_eq!(listed.as_array().unwrap().len(), 5);
+    assert_eq!(listed.as_array().unwrap().len(), 7, "the sample's six and this one");
     invoke(&main, "delete_partnership", json!({"id": id})).unwrap();
     let gone = invoke(&main, "get_partnership", json!({"id": id})).unwrap_err();
     assert_eq!(gone["kind"], "not_found");
+}
+
+#[test]
+fn the_dashboard_and_the_readings_grid_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+    invoke(&main, "load_sample", json!({})).unwrap();
+    let campaign_id = invoke(&main, "list_campaigns", json!({})).unwrap()[0]["id"].clone();
+
+    let view = invoke(
+        &main,
+        "campaign_dashboard",
+        json!({"campaignId": campaign_id, "scope": null}),
+    )
+    .unwrap();
+    assert_eq!(view["posts"].as_array().unwrap().len(), 5);
+    assert_eq!(view["charts"].as_array().unwrap().len(), 7);
+    assert!(view["charts"][0]["svg"].as_str().unwrap().starts_with("<svg"));
+
+    let today = chrono::Local::now().date_naive().to_string();
+    let grid = invoke(
+        &main,
+        "metric_readings",
+        json!({"campaignId": campaign_id, "on": today}),
+    )
+    .unwrap();
+    let first = &grid[0]["post"];
+    let row = |views: &str| {
+        json!([{
+            "partnership_id": first["partnership_id"],
+            "deliverable": first["deliverable"],
+            "url": first["url"],
+            "values": {"views": views}
+        }])
+    };
+    let refused = invoke(
+        &main,
+        "save_metric_readings",
+        json!({"campaignId": campaign_id, "on": today, "rows": row("a lot")}),
+    )
+    .unwrap_err();
+    assert_eq!(refused["kind"], "invalid_input");
+    assert_eq!(refused["fields"][0]["field"], "rows.0.views");
+    let saved = invoke(
+        &main,
+        "save_metric_readings",
+        json!({"campaignId": campaign_id, "on": today, "rows": row("250,000")}),
+    )
+    .unwrap();
+    assert_eq!(saved, 1);
+    let again = invoke(
+        &main,
+        "metric_readings",
+        json!({"campaignId": campaign_id, "on": today}),
+    )
+    .unwrap();
+    assert_eq!(again[0]["values"]["of"]["views"], 250_000);
+
+    let emv = invoke(&main, "set_emv_cpm", json!({"campaignId": campaign_id, "cpm": "8.50"})).unwrap();
+    assert_eq!(emv, json!({"minor": 850, "currency": "EUR"}));
+    let view = invoke(
+        &main,
+        "campaign_dashboard",
+        json!({"campaignId": campaign_id, "scope": null}),
+    )
+    .unwrap();
+    assert_eq!(view["emv"]["formula"], "EMV = views × CPM assumption / 1,000");
 }

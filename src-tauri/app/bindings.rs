@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::commands::metrics::{HeldMetricsFile, PostValues};
 use crate::commands::roster::RosterPage;
 use crate::commands::vetting::ShortlistItem;
 use partnerly_core::agreement::completeness::{Step, Undefined};
@@ -17,9 +18,15 @@ use partnerly_core::agreement::{Partnership, Status};
 use partnerly_core::campaign::{
     Campaign, CampaignDraft, KpiMetric, KpiTarget, KpiTargetDraft, Money, Objective, TargetValue,
 };
+use partnerly_core::chart::Chart;
 use partnerly_core::collaboration::{DeliverableProgress, Direction, Entry, Event, Stage};
 use partnerly_core::country::Country;
 use partnerly_core::disclosure::{DisclosureCheck, Finding};
+use partnerly_core::metrics::compliance::PostCompliance;
+use partnerly_core::metrics::dashboard::{CreatorRow, Dashboard, PostRow};
+use partnerly_core::metrics::files::{Assignment, FileRow, MetricsFile, MetricsImport, PostColumn};
+use partnerly_core::metrics::kpi::{Emv, Kpi, Pace, TargetProgress, Unit};
+use partnerly_core::metrics::{Measure, Post, ReadingDraft, Values};
 use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
     TierBoundaries,
@@ -63,6 +70,27 @@ fn generate() -> BTreeMap<String, String> {
         )+};
     }
     types!(
+        Dashboard,
+        CreatorRow,
+        PostRow,
+        Kpi,
+        Unit,
+        Emv,
+        TargetProgress,
+        Pace,
+        Chart,
+        Post,
+        Values,
+        Measure,
+        ReadingDraft,
+        MetricsFile,
+        FileRow,
+        PostColumn,
+        Assignment,
+        MetricsImport,
+        HeldMetricsFile,
+        PostValues,
+        PostCompliance,
         Direction,
         Entry,
         Event,

@@ -61,6 +61,16 @@ const COMMANDS: &[&str] = &[
     "approve_draft",
     "log_publication",
     "confirm_check",
+    "campaign_dashboard",
+    "metric_readings",
+    "save_metric_readings",
+    "set_emv_cpm",
+    "choose_metrics_file",
+    "read_dropped_metrics",
+    "reread_metrics_file",
+    "import_metrics_file",
+    "discard_metrics_file",
+    "export_campaign_pdf",
 ];
 
 fn main() {

@@ -9,6 +9,7 @@ use partnerly_core::agreement::AgreementError;
 use partnerly_core::campaign::CampaignError;
 use partnerly_core::collaboration::CollaborationError;
 use partnerly_core::import::run::ImportError;
+use partnerly_core::metrics::MetricsError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
 use partnerly_core::store::StoreError;
@@ -164,6 +165,7 @@ impl From<SampleError> for CommandError {
             SampleError::Vetting(e) => e.into(),
             SampleError::Agreement(e) => e.into(),
             SampleError::Collaboration(e) => e.into(),
+            SampleError::Metrics(e) => e.into(),
             other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }
@@ -174,6 +176,20 @@ impl From<ImportError> for CommandError {
         match e {
             ImportError::Store(e) => e.into(),
             other => CommandError::new(ErrorKind::File, other.to_string()),
+        }
+    }
+}
+
+impl From<MetricsError> for CommandError {
+    fn from(e: MetricsError) -> Self {
+        match e {
+            MetricsError::Invalid(fields) => RosterError::Invalid(fields).into(),
+            MetricsError::NoSuchPost(_) => CommandError::new(ErrorKind::InvalidInput, e.to_string()),
+            MetricsError::File(e) => e.into(),
+            MetricsError::Campaign(e) => e.into(),
+            MetricsError::Agreement(e) => e.into(),
+            MetricsError::Store(e) => e.into(),
+            MetricsError::Chart(e) => CommandError::new(ErrorKind::File, e.to_string()),
         }
     }
 }

@@ -23,6 +23,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(imports::CsvImports::default())
+        .manage(commands::metrics::MetricsFiles::default())
         .on_window_event(on_file_drop)
         .invoke_handler(tauri::generate_handler![
             commands::workspace::workspace_status,
@@ -82,6 +83,16 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::collaboration::approve_draft,
             commands::collaboration::log_publication,
             commands::collaboration::confirm_check,
+            commands::metrics::campaign_dashboard,
+            commands::metrics::metric_readings,
+            commands::metrics::save_metric_readings,
+            commands::metrics::set_emv_cpm,
+            commands::metrics::choose_metrics_file,
+            commands::metrics::read_dropped_metrics,
+            commands::metrics::reread_metrics_file,
+            commands::metrics::import_metrics_file,
+            commands::metrics::discard_metrics_file,
+            commands::metrics::export_campaign_pdf,
         ])
 }
 

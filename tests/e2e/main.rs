@@ -6,6 +6,7 @@ mod collaboration;
 mod disclosure;
 mod harness;
 mod pdf;
+mod performance;
 mod vetting;
 mod wizard;
 

@@ -4,6 +4,7 @@
 
 pub mod collaboration;
 pub mod import;
+pub mod metrics;
 pub mod partnerships;
 pub mod roster;
 pub mod vetting;

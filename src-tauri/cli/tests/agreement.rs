@@ -2,26 +2,12 @@
 //! PDF reader reads it: poppler's text and font listing, qpdf's structure check.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
 mod common;
 
-use common::{failure, ok};
-
-fn run(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs (install poppler-utils and qpdf): {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{failure, ok, run};
 
 /// The PDF's words one space apart, whatever the layout.
 fn words_of(pdf: &Path) -> String {

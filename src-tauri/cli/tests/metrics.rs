@@ -3,26 +3,12 @@
 //! back with poppler and qpdf.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
 mod common;
 
-use common::{failure, ok};
-
-fn run(program: &str, args: &[&str]) -> String {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program} runs (install poppler-utils and qpdf): {e}"));
-    assert!(
-        out.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{failure, ok, run};
 
 fn campaign_of(data: &Path) -> String {
     let listed: Value = serde_json::from_str(&ok(data, &["campaigns", "list", "--json"])).unwrap();

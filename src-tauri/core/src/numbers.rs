@@ -20,6 +20,15 @@ pub fn percent(fraction: f64) -> String {
     format!("{:.2} %", fraction * 100.0)
 }
 
+/// "engagement rate target met" -> "Engagement rate target met".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

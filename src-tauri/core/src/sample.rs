@@ -3,6 +3,7 @@
 //! agreements) so that it stays a complete tour of the product.
 
 mod agreements;
+pub mod large;
 mod metrics;
 mod vetting;
 

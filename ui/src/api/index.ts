@@ -3,6 +3,12 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  Assignment,
+  Dashboard,
+  HeldMetricsFile,
+  MetricsImport,
+  PostValues,
+  ReadingDraft,
   Direction,
   ContentFormat,
   DisclosureCheck,
@@ -195,4 +201,22 @@ export const api = {
     call<PartnershipView>("log_publication", { id, deliverable, url, on: null }),
   confirmCheck: (id: string, deliverable: number, rule: string, market: string | null) =>
     call<PartnershipView>("confirm_check", { id, deliverable, rule, market, on: null }),
+
+  campaignDashboard: (campaignId: string, scope: string | null) =>
+    call<Dashboard>("campaign_dashboard", { campaignId, scope }),
+  metricReadings: (campaignId: string, on: string) => call<PostValues[]>("metric_readings", { campaignId, on }),
+  saveMetricReadings: (campaignId: string, on: string, rows: ReadingDraft[]) =>
+    call<number>("save_metric_readings", { campaignId, on, rows }),
+  setEmvCpm: (campaignId: string, cpm: string) => call<Money | null>("set_emv_cpm", { campaignId, cpm }),
+  /** Opens the native file dialog; `null` if the person cancels it. */
+  chooseMetricsFile: (campaignId: string, asOf: string) =>
+    call<HeldMetricsFile | null>("choose_metrics_file", { campaignId, asOf }),
+  readDroppedMetrics: (token: number, campaignId: string, asOf: string) =>
+    call<HeldMetricsFile>("read_dropped_metrics", { token, campaignId, asOf }),
+  rereadMetricsFile: (token: number, asOf: string) => call<HeldMetricsFile>("reread_metrics_file", { token, asOf }),
+  importMetricsFile: (token: number, assignments: Assignment[]) =>
+    call<MetricsImport>("import_metrics_file", { token, assignments }),
+  discardMetricsFile: (token: number) => call<null>("discard_metrics_file", { token }),
+  /** Opens the native save dialog and writes the PDF; the path, or `null` if cancelled. */
+  exportCampaignPdf: (campaignId: string) => call<string | null>("export_campaign_pdf", { campaignId }),
 };

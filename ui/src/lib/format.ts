@@ -80,3 +80,10 @@ export function dayDate(isoDay: string): string {
   const [year, month, day] = isoDay.split("-").map(Number);
   return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(new Date(year, month - 1, day));
 }
+
+/** Today in the calendar of this machine, as `YYYY-MM-DD`. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

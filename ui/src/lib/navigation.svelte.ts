@@ -3,7 +3,17 @@
 
 export type Screen = "roster" | "brands" | "campaigns" | "partnerships" | "disclosure" | "workspace";
 
-export const nav = $state<{ screen: Screen; wizard: string | null }>({ screen: "roster", wizard: null });
+export const nav = $state<{ screen: Screen; wizard: string | null; performance: string | null }>({
+  screen: "roster",
+  wizard: null,
+  performance: null,
+});
+
+/** Opens a campaign's performance dashboard. */
+export function openPerformance(campaignId: string): void {
+  nav.screen = "campaigns";
+  nav.performance = campaignId;
+}
 
 export function openWizard(id: string): void {
   nav.screen = "partnerships";

@@ -32,3 +32,18 @@ pub fn failure(data_dir: &Path, args: &[&str]) -> String {
     assert!(out.stdout.is_empty(), "errors go to stderr, not stdout");
     String::from_utf8(out.stderr).unwrap()
 }
+
+/// Runs a PDF or system tool and returns what it printed; fails the test
+/// with its error output when it fails.
+pub fn run(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs (install poppler-utils and qpdf): {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -95,7 +95,7 @@ pub fn over_time(
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, 320)).into_drawing_area();
         let mut chart = ChartBuilder::on(&root)
-            .caption(title, (FONT, 18).into_font().color(&INK))
+            .caption(title, (FONT, 20).into_font().color(&INK))
             .margin(12)
             .x_label_area_size(44)
             .y_label_area_size(72)
@@ -115,8 +115,8 @@ pub fn over_time(
             .y_label_formatter(&label_value)
             .x_desc("Date")
             .y_desc(y_label)
-            .label_style((FONT, 13).into_font().color(&INK))
-            .axis_desc_style((FONT, 13).into_font().color(&INK))
+            .label_style((FONT, 15).into_font().color(&INK))
+            .axis_desc_style((FONT, 15).into_font().color(&INK))
             .axis_style(INK)
             .bold_line_style(INK.mix(0.15))
             .light_line_style(INK.mix(0.0))
@@ -142,7 +142,7 @@ pub fn over_time(
             chart
                 .configure_series_labels()
                 .position(SeriesLabelPosition::UpperLeft)
-                .label_font((FONT, 13).into_font().color(&INK))
+                .label_font((FONT, 15).into_font().color(&INK))
                 .border_style(INK.mix(0.3))
                 .background_style(WHITE.mix(0.0))
                 .draw()
@@ -201,9 +201,9 @@ pub fn bars(
     let low = items.iter().map(|b| b.value).fold(0.0_f64, f64::min);
     let high = items.iter().map(|b| b.value).chain(marker).fold(0.0_f64, f64::max);
     // Room on the right for the longest value written after its bar: its
-    // width (about 7 px a character at 13 px) as a share of the plot.
+    // width (about 8 px a character at 15 px) as a share of the plot.
     let plot_px = f64::from(WIDTH - label_room - 40);
-    let text_px = items.iter().map(|b| b.shown.chars().count() + 1).max().unwrap_or(0) as f64 * 7.0;
+    let text_px = items.iter().map(|b| b.shown.chars().count() + 1).max().unwrap_or(0) as f64 * 8.0;
     let room = (text_px / plot_px).min(0.6);
     let span = (high - low).max(f64::EPSILON);
     let low = if low < 0.0 { low - span * 0.05 } else { 0.0 };
@@ -218,7 +218,7 @@ pub fn bars(
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         let mut builder = ChartBuilder::on(&root);
         builder
-            .caption(title, (FONT, 18).into_font().color(&INK))
+            .caption(title, (FONT, 20).into_font().color(&INK))
             .margin(12)
             .x_label_area_size(44)
             .y_label_area_size(label_room);
@@ -228,7 +228,7 @@ pub fn bars(
             _ => String::new(),
         };
         let value_text = |x: &f64| format(*x);
-        let text = (FONT, 13).into_font().color(&INK);
+        let text = (FONT, 15).into_font().color(&INK);
         match scale {
             Scale::Linear => {
                 let mut chart = builder
@@ -345,7 +345,7 @@ fn empty(id: &str, title: &str, why: &str, summary: String) -> Result<Chart, Cha
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, 120)).into_drawing_area();
         let (top, rest) = root.split_vertically(44);
-        top.titled(title, (FONT, 18).into_font().color(&INK))
+        top.titled(title, (FONT, 20).into_font().color(&INK))
             .map_err(failed(title))?;
         rest.draw_text(why, &(FONT, 14).into_font().color(&INK.mix(0.7)), (16, 20))
             .map_err(failed(title))?;

@@ -14,7 +14,7 @@ use super::{Measure, MetricsError, PostMetrics};
 use crate::agreement::Partnership;
 use crate::campaign::{self, Campaign};
 use crate::chart::{self, Bar, Chart, Scale, Series};
-use crate::numbers::grouped;
+use crate::numbers::{capitalised, grouped};
 use crate::store::Store;
 
 /// Creators and posts shown in a comparison chart; the tables list all.
@@ -360,6 +360,14 @@ pub fn dashboard(
         });
         campaign_totals.add(&totals);
     }
+    // Most viewed first; creators with nothing published yet last.
+    let views_of = |c: &CreatorRow| c.figures.iter().find(|f| f.key == "views").and_then(|f| f.value);
+    creators.sort_by(|a, b| {
+        views_of(b)
+            .unwrap_or(-1.0)
+            .total_cmp(&views_of(a).unwrap_or(-1.0))
+            .then_with(|| a.creator.cmp(&b.creator))
+    });
     if campaign_totals.cost.from_agreement {
         notes.push("Fees and product values come from the agreements unless a reading states them; a post's share of an agreed fee is the fee divided by the content units agreed.".into());
     }
@@ -702,14 +710,6 @@ fn charts(
         summary,
     )?);
     Ok(out)
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
-    }
 }
 
 /// Figures of every measure for the CLI's `kpis --json`: the dashboard

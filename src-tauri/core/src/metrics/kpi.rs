@@ -612,6 +612,7 @@ pub fn targets(
                     (target.due - today).num_days().max(0)
                 ),
             };
+            let sentence = crate::numbers::capitalised(&sentence);
             TargetProgress {
                 metric: target.metric,
                 label: label.to_string(),

@@ -123,7 +123,7 @@ impl Measure {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct Values {
-    #[ts(type = "Partial<Record<Measure, number>>")]
+    #[ts(as = "std::collections::HashMap<Measure, i64>")]
     pub of: std::collections::BTreeMap<Measure, i64>,
 }
 
