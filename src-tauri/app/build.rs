@@ -65,6 +65,7 @@ const COMMANDS: &[&str] = &[
     "metric_readings",
     "save_metric_readings",
     "set_emv_cpm",
+    "set_summary_notes",
     "choose_metrics_file",
     "read_dropped_metrics",
     "reread_metrics_file",

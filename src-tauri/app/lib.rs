@@ -87,6 +87,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::metrics::metric_readings,
             commands::metrics::save_metric_readings,
             commands::metrics::set_emv_cpm,
+            commands::metrics::set_summary_notes,
             commands::metrics::choose_metrics_file,
             commands::metrics::read_dropped_metrics,
             commands::metrics::reread_metrics_file,

@@ -129,6 +129,16 @@ pub async fn set_emv_cpm(
     Ok(metrics::set_emv_cpm(&*state.store()?, &campaign_id, &cpm)?)
 }
 
+/// The team's notes for the campaign summary, as kept.
+#[tauri::command]
+pub async fn set_summary_notes(
+    state: State<'_, AppState>,
+    campaign_id: String,
+    notes: String,
+) -> Result<String, CommandError> {
+    Ok(metrics::set_summary_notes(&*state.store()?, &campaign_id, &notes)?)
+}
+
 /// Opens a post export in the native dialog and reads it against the campaign.
 #[tauri::command]
 pub async fn choose_metrics_file<R: Runtime>(

@@ -100,5 +100,11 @@ pub fn campaign_view(view: &Dashboard, compliance: &[PostCompliance]) -> Value {
         })).collect::<Vec<_>>(),
         "compliance_summary": format!("{compliant} of {} published posts passed the disclosure check", compliance.len()),
         "notes": notes,
+        "team_notes": view
+            .summary_notes
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>(),
     })
 }

@@ -208,6 +208,7 @@ export const api = {
   saveMetricReadings: (campaignId: string, on: string, rows: ReadingDraft[]) =>
     call<number>("save_metric_readings", { campaignId, on, rows }),
   setEmvCpm: (campaignId: string, cpm: string) => call<Money | null>("set_emv_cpm", { campaignId, cpm }),
+  setSummaryNotes: (campaignId: string, notes: string) => call<string>("set_summary_notes", { campaignId, notes }),
   /** Opens the native file dialog; `null` if the person cancels it. */
   chooseMetricsFile: (campaignId: string, asOf: string) =>
     call<HeldMetricsFile | null>("choose_metrics_file", { campaignId, asOf }),

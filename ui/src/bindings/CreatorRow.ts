@@ -6,4 +6,8 @@ export type CreatorRow = { partnership_id: string, influencer_id: string | null,
  * Totals as figures: reach, views, engagements, link clicks,
  * conversions, revenue, cost.
  */
-figures: Array<Kpi>, engagement_rate: Kpi, cpe: Kpi, roi: Kpi, };
+figures: Array<Kpi>, engagement_rate: Kpi, cpe: Kpi, roi: Kpi, 
+/**
+ * Every KPI of this creator's posts and costs.
+ */
+kpis: Array<Kpi>, };

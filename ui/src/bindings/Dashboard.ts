@@ -19,4 +19,8 @@ title: string, currency: string, readings: number, figures: Array<Kpi>, kpis: Ar
 /**
  * Caveats a reader must know (costs left out, where costs come from).
  */
-notes: Array<string>, };
+notes: Array<string>, 
+/**
+ * What the team wrote for the summary.
+ */
+summary_notes: string, };

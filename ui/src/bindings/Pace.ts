@@ -3,4 +3,4 @@
 /**
  * Where a target stands.
  */
-export type Pace = "met" | "on_track" | "behind" | "missed" | "no_data";
+export type Pace = "met" | "on_track" | "behind" | "missed" | "no_data" | "share";

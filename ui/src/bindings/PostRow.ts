@@ -2,4 +2,8 @@
 import type { Kpi } from "./Kpi";
 import type { Post } from "./Post";
 
-export type PostRow = { post: Post, last_read: string | null, readings: number, figures: Array<Kpi>, engagement_rate: Kpi, cpe: Kpi, };
+export type PostRow = { post: Post, last_read: string | null, readings: number, figures: Array<Kpi>, engagement_rate: Kpi, cpe: Kpi, 
+/**
+ * Every KPI of this post, with its share of the agreed fee as cost.
+ */
+kpis: Array<Kpi>, };

@@ -31,6 +31,7 @@ export const paceLabel: Record<Pace, string> = {
   behind: "Behind",
   missed: "Missed",
   no_data: "No data",
+  share: "Share",
 };
 
 /** A figure in the person's locale; "–" when there is none (the reason is shown beside it). */

@@ -79,4 +79,28 @@ describe("Performance", () => {
     expect(last.rows[0].values.views).toBe("70000");
     expect(last.rows[0].values.likes).toBe("5,900");
   });
+
+  it("opens a creator's every KPI and keeps the team's notes for the summary", async () => {
+    const notesSaved: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "campaign_dashboard") return dashboard();
+      if (cmd === "set_summary_notes") {
+        notesSaved.push(args);
+        return (args as { notes: string }).notes.trim();
+      }
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    render(Performance, { campaignId: "campaign-1", onback: () => {} });
+    const creators = await screen.findByRole("region", { name: "Creators" });
+    const open = within(creators).getByRole("button", { name: "All KPIs" });
+    await userEvent.click(open);
+    expect(open).toHaveAttribute("aria-expanded", "true");
+    expect(within(creators).getByText("CPM")).toBeInTheDocument();
+    expect(within(creators).getByText("no revenue recorded", { selector: "small" })).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText("Notes for the summary"), "Reels beat stories. ");
+    await userEvent.click(screen.getByRole("button", { name: "Save notes" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Saved.");
+    expect(notesSaved).toEqual([{ campaignId: "campaign-1", notes: "Reels beat stories. " }]);
+  });
 });

@@ -77,6 +77,7 @@ export function dashboard(scope: string | null = null): Dashboard {
         engagement_rate: kpi("engagement_rate", "ER", "fraction", 0.1265),
         cpe: kpi("cpe", "CPE", "money", 0.77),
         roi: kpi("roi", "ROI", "fraction", null, "no revenue recorded"),
+        kpis: [kpi("cpm", "CPM", "money", 76.76), kpi("roas", "ROAS", "ratio", null, "no revenue recorded")],
       },
     ],
     posts: [
@@ -87,6 +88,7 @@ export function dashboard(scope: string | null = null): Dashboard {
         figures: [kpi("views", "Views", "count", 74000)],
         engagement_rate: kpi("engagement_rate", "ER", "fraction", 0.1265),
         cpe: kpi("cpe", "CPE", "money", 0.38),
+        kpis: [kpi("cpc", "CPC", "money", 2.7)],
       },
     ],
     emv: null,
@@ -99,5 +101,6 @@ export function dashboard(scope: string | null = null): Dashboard {
       },
     ],
     notes: ["Fees come from the agreements."],
+    summary_notes: "",
   };
 }

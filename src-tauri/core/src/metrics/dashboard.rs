@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::kpi::{self, major, money_text, Cost, Emv, Kpi, TargetProgress, Totals, Unit};
+use super::kpi::{self, major, money_text, Against, Cost, Emv, Kpi, TargetProgress, Totals, Unit};
 use super::posts::{partnerships_of, posts_of, Post};
 use super::readings::settings;
 use super::{Measure, MetricsError, PostMetrics};
@@ -33,6 +33,8 @@ pub struct CreatorRow {
     pub engagement_rate: Kpi,
     pub cpe: Kpi,
     pub roi: Kpi,
+    /// Every KPI of this creator's posts and costs.
+    pub kpis: Vec<Kpi>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -43,6 +45,8 @@ pub struct PostRow {
     pub figures: Vec<Kpi>,
     pub engagement_rate: Kpi,
     pub cpe: Kpi,
+    /// Every KPI of this post, with its share of the agreed fee as cost.
+    pub kpis: Vec<Kpi>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -64,6 +68,8 @@ pub struct Dashboard {
     pub charts: Vec<Chart>,
     /// Caveats a reader must know (costs left out, where costs come from).
     pub notes: Vec<String>,
+    /// What the team wrote for the summary.
+    pub summary_notes: String,
 }
 
 /// The fee and product value of an agreement, unless readings state them.
@@ -331,6 +337,7 @@ pub fn dashboard(
                 figures: figures(&one, &currency),
                 engagement_rate: pick(&kpis, "engagement_rate"),
                 cpe: pick(&kpis, "cpe"),
+                kpis,
                 post,
             });
             if let Some(m) = metrics {
@@ -357,6 +364,7 @@ pub fn dashboard(
             engagement_rate: pick(&kpis, "engagement_rate"),
             cpe: pick(&kpis, "cpe"),
             roi: pick(&kpis, "roi"),
+            kpis,
         });
         campaign_totals.add(&totals);
     }
@@ -372,21 +380,21 @@ pub fn dashboard(
         notes.push("Fees and product values come from the agreements unless a reading states them; a post's share of an agreed fee is the fee divided by the content units agreed.".into());
     }
     let kpis = kpi::kpis(&campaign_totals, &currency);
-    let targets = if scope.is_none() {
-        kpi::targets(
-            &campaign.targets,
-            &campaign_totals,
-            &kpis,
-            campaign.start,
-            today,
-            &currency,
-        )
+    let against = if scope.is_some() {
+        Against::OneCreator
     } else {
-        Vec::new()
+        Against::Campaign
     };
-    let emv = settings(store, &campaign)?
-        .emv_cpm
-        .map(|cpm| kpi::emv(&campaign_totals, &cpm));
+    let targets = kpi::targets(
+        &campaign.targets,
+        &campaign_totals,
+        &kpis,
+        (campaign.start, today),
+        against,
+        &currency,
+    );
+    let settings = settings(store, &campaign)?;
+    let emv = settings.emv_cpm.as_ref().map(|cpm| kpi::emv(&campaign_totals, cpm));
     let scope_name = scope.and_then(|_| creators.first().map(|c| c.creator.clone()));
     let title = match &scope_name {
         Some(name) => format!("{name} in {}", campaign.name),
@@ -412,6 +420,7 @@ pub fn dashboard(
         emv,
         charts,
         notes,
+        summary_notes: settings.notes,
         readings,
         title,
         scope,
@@ -613,9 +622,13 @@ fn charts(
             .join("; ")
             + ".";
         let gone = targets.first().map(|t| t.time_gone * 100.0).unwrap_or(0.0);
+        let title = match scope_name {
+            Some(name) => format!("{name}'s share of the campaign's targets"),
+            None => "Targets: actual as a share of target".to_string(),
+        };
         out.push(chart::bars(
             "targets",
-            "Targets: actual as a share of target",
+            &title,
             &format!("% of target (line: 100 %; {gone:.0} % of the time gone)"),
             &bars,
             &|v| format!("{v:.0} %"),

@@ -475,6 +475,8 @@ pub enum Pace {
     Behind,
     Missed,
     NoData,
+    /// One creator's part of a campaign-wide total: no pace of its own.
+    Share,
 }
 
 impl Pace {
@@ -485,6 +487,7 @@ impl Pace {
             Pace::Behind => "Behind",
             Pace::Missed => "Missed",
             Pace::NoData => "No data",
+            Pace::Share => "Share",
         }
     }
 }
@@ -506,13 +509,22 @@ pub struct TargetProgress {
     pub sentence: String,
 }
 
+/// Whose figures a target is held against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Against {
+    /// The whole campaign: totals get pace.
+    Campaign,
+    /// One creator: totals are their share; rates compare as they are.
+    OneCreator,
+}
+
 /// Each target against the figures, with pace for the ones that add up.
 pub fn targets(
     targets: &[KpiTarget],
     totals: &Totals,
     kpis: &[Kpi],
-    start: NaiveDate,
-    today: NaiveDate,
+    (start, today): (NaiveDate, NaiveDate),
+    against: Against,
     currency: &str,
 ) -> Vec<TargetProgress> {
     let kpi = |key: &str| kpis.iter().find(|k| k.key == key);
@@ -580,6 +592,7 @@ pub fn targets(
             let over = today > target.due;
             let pace = match achieved {
                 None => Pace::NoData,
+                Some(_) if cumulative && against == Against::OneCreator => Pace::Share,
                 Some(share) if share >= 1.0 => Pace::Met,
                 Some(_) if over => Pace::Missed,
                 Some(share) if cumulative && share >= time_gone => Pace::OnTrack,
@@ -592,6 +605,10 @@ pub fn targets(
             let left = 1.0 - time_gone;
             let sentence = match (achieved, pace) {
                 (None, _) => format!("{label}: {why}; the target is {target_text} by {}", target.due),
+                (Some(share), Pace::Share) => format!(
+                    "contributes {:.0} % of the campaign's {label} target ({actual_text} of {target_text})",
+                    share * 100.0
+                ),
                 (Some(share), Pace::Met) => format!(
                     "{label} target met: {actual_text} against {target_text} ({:.0} %)",
                     share * 100.0

@@ -31,7 +31,7 @@ use crate::roster::FieldError;
 use crate::store::{Record, StoreError};
 
 pub use posts::{post_links, posts, Post};
-pub use readings::{readings_on, remove_all_of, save_readings, set_emv_cpm, ReadingDraft};
+pub use readings::{readings_on, remove_all_of, save_readings, set_emv_cpm, set_summary_notes, ReadingDraft};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -217,12 +217,16 @@ impl PostMetrics {
     }
 }
 
-/// A campaign's settings for its figures. Only the CPM assumption for earned
-/// media value so far: EMV is shown only once a person states it.
+/// A campaign's settings for its figures: the CPM assumption for earned
+/// media value (EMV is shown only once a person states it) and the notes
+/// that go into the summary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetricSettings {
     pub campaign_id: Uuid,
     pub emv_cpm: Option<Money>,
+    /// The team's own words for the summary: what worked, what to change.
+    #[serde(default)]
+    pub notes: String,
 }
 
 impl Record for MetricSettings {

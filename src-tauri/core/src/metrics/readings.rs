@@ -208,11 +208,30 @@ pub fn set_emv_cpm(store: &Store, campaign_id: &str, cpm: &str) -> Result<Option
         }
         Some(money)
     };
-    store.put(&MetricSettings {
-        campaign_id: campaign.id,
-        emv_cpm: emv_cpm.clone(),
-    })?;
+    let mut stored = settings(store, &campaign)?;
+    stored.emv_cpm = emv_cpm.clone();
+    store.put(&stored)?;
     Ok(emv_cpm)
+}
+
+/// The longest summary notes kept: about two printed pages.
+const NOTES_LIMIT: usize = 6_000;
+
+/// The team's notes printed in the campaign summary.
+pub fn set_summary_notes(store: &Store, campaign_id: &str, notes: &str) -> Result<String, MetricsError> {
+    let campaign = campaign::get(store, campaign_id)?;
+    let notes = notes.trim().replace("\r\n", "\n");
+    let length = notes.chars().count();
+    if length > NOTES_LIMIT {
+        return Err(MetricsError::Invalid(vec![FieldError::new(
+            "notes",
+            format!("The notes are {length} characters long; the summary keeps at most {NOTES_LIMIT}."),
+        )]));
+    }
+    let mut stored = settings(store, &campaign)?;
+    stored.notes = notes.clone();
+    store.put(&stored)?;
+    Ok(notes)
 }
 
 pub(crate) fn settings(store: &Store, campaign: &Campaign) -> Result<MetricSettings, MetricsError> {
@@ -221,6 +240,7 @@ pub(crate) fn settings(store: &Store, campaign: &Campaign) -> Result<MetricSetti
         .unwrap_or(MetricSettings {
             campaign_id: campaign.id,
             emv_cpm: None,
+            notes: String::new(),
         }))
 }
 

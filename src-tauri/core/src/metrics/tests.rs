@@ -2,7 +2,7 @@ use chrono::{Days, Local, NaiveDate};
 
 use super::dashboard::dashboard;
 use super::files::{apply, parse_day, read_file, Assignment};
-use super::kpi::{emv, kpis, targets, Cost, Pace, Totals};
+use super::kpi::{emv, kpis, targets, Against, Cost, Pace, Totals};
 use super::*;
 use crate::campaign::{KpiMetric, KpiTarget, TargetValue};
 use crate::store::Store;
@@ -177,8 +177,8 @@ fn targets_have_pace_against_the_time_gone() {
         ],
         &totals,
         &all,
-        start,
-        today,
+        (start, today),
+        Against::Campaign,
         "EUR",
     );
     assert_eq!(got[0].pace, Pace::OnTrack);
@@ -193,11 +193,26 @@ fn targets_have_pace_against_the_time_gone() {
         &[target(KpiMetric::Conversions, TargetValue::Count(2_000))],
         &totals,
         &all,
-        start,
-        due + Days::new(1),
+        (start, due + Days::new(1)),
+        Against::Campaign,
         "EUR",
     );
     assert_eq!(late[0].pace, Pace::Missed);
+
+    // One creator's reach is their share of the campaign's target, not a pace.
+    let one = targets(
+        &[target(KpiMetric::Reach, TargetValue::Count(1_000_000))],
+        &totals,
+        &all,
+        (start, today),
+        Against::OneCreator,
+        "EUR",
+    );
+    assert_eq!(one[0].pace, Pace::Share);
+    assert_eq!(
+        one[0].sentence,
+        "Contributes 62 % of the campaign's reach target (620,000 of 1,000,000)"
+    );
 }
 
 #[test]
@@ -427,4 +442,47 @@ fn deleting_a_partnership_deletes_its_figures() {
     crate::agreement::remove(&store, &mara.partnership_id.to_string()).unwrap();
     assert!(store.with_prefix::<PostMetrics>(&prefix).unwrap().is_empty());
     assert_eq!(dashboard(&store, &id, None, today).unwrap().posts.len(), 4);
+}
+
+#[test]
+fn a_youtube_studio_table_is_matched_by_video_id_and_its_total_row_skipped() {
+    let (dir, store, id, today) = sample();
+    let path = dir.path().join("Table data.csv");
+    std::fs::write(
+        &path,
+        "\u{feff}Content,Video title,Video publish time,Duration,Views,Watch time (hours),Subscribers,Estimated revenue (USD),Impressions,Impressions click-through rate (%)\n\
+         Total,,,,\"250,000\",9000,1200,310.50,\"2,000,000\",4.1\n\
+         vK7spr1ngOa,Spring touring with oat coffee,\"Nov 8, 2026\",912,\"201,000\",8100.2,1100,290.10,\"1,800,000\",4.4\n\
+         \u{20}-AbCdEfGhIj,Someone else's video,\"Nov 9, 2026\",300,\"49,000\",900,100,20.40,\"200,000\",3.2\n",
+    )
+    .unwrap();
+    let read = read_file(&store, &id, &path, today, today).unwrap();
+    assert_eq!(read.source, "YouTube Studio table export");
+    assert_eq!(read.rows.len(), 2, "the Total row is not a post");
+    let jonas = read.rows[0].matched.as_ref().expect("matched by the video id");
+    assert_eq!(jonas.creator, "Jonas Weber");
+    assert_eq!(read.rows[0].values.get(Measure::Views), Some(201_000));
+    // The creator's ad revenue is not the brand's revenue.
+    assert_eq!(read.rows[0].values.get(Measure::Revenue), None);
+    assert!(read.rows[1].matched.is_none());
+    assert!(read.rows[1]
+        .unmatched_because
+        .as_deref()
+        .unwrap()
+        .contains("-AbCdEfGhIj"));
+}
+
+#[test]
+fn the_teams_notes_go_with_the_campaign_and_have_a_limit() {
+    let (_dir, store, id, today) = sample();
+    set_emv_cpm(&store, &id, "8").unwrap();
+    let kept = set_summary_notes(&store, &id, "  Reels beat stories.\r\nBook Aisha again.  ").unwrap();
+    assert_eq!(kept, "Reels beat stories.\nBook Aisha again.");
+    let view = dashboard(&store, &id, None, today).unwrap();
+    assert_eq!(view.summary_notes, kept);
+    assert!(view.emv.is_some(), "setting notes keeps the CPM assumption");
+    let long = "x".repeat(6_001);
+    let err = set_summary_notes(&store, &id, &long).unwrap_err().to_string();
+    assert!(err.contains("6001 characters long"), "{err}");
+    assert_eq!(dashboard(&store, &id, None, today).unwrap().summary_notes, kept);
 }
