@@ -274,6 +274,27 @@ impl Harness {
 }
 
 impl Harness {
+    /// Presses keys on the app's window as a person would ("ctrl+3", "F1").
+    pub fn press(&self, keys: &str) {
+        let out = Command::new("xdotool")
+            .args(["search", "--name", "^Partnerly$"])
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xdotool is installed");
+        // GTK also names helper windows after the app; the one that takes
+        // the focus is the window a person types into.
+        let focused = String::from_utf8_lossy(&out.stdout).lines().any(|window| {
+            Command::new("xdotool")
+                .args(["windowfocus", "--sync", window])
+                .env("DISPLAY", &self.display)
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        });
+        assert!(focused, "the Partnerly window takes the keyboard focus");
+        self.xdotool(&["key", "--clearmodifiers", keys]);
+    }
+
     fn xdotool(&self, args: &[&str]) {
         let status = Command::new("xdotool")
             .args(args)

@@ -26,7 +26,23 @@ async fn a_post_export_dropped_on_a_campaign_updates_its_dashboard_and_summary_p
     .unwrap();
 
     let app = harness.launch(data.path()).await;
-    click(&app, "//nav//button[normalize-space()='Campaigns']").await;
+    find(&app, "//h1[normalize-space()='Roster']").await;
+    // The keyboard: F1 lists the shortcuts, Escape closes the list, Ctrl+3 opens Campaigns.
+    harness.press("F1");
+    find(&app, "//h2[normalize-space()='Keyboard shortcuts']").await;
+    find(&app, "//td[normalize-space()='Start a new partnership']").await;
+    harness.screenshot("29-keyboard-shortcuts");
+    harness.press("Escape");
+    harness.press("ctrl+3");
+    find(&app, "//h1[normalize-space()='Campaigns']").await;
+    assert!(
+        app.find(fantoccini::Locator::XPath(
+            "//h2[normalize-space()='Keyboard shortcuts']"
+        ))
+        .await
+        .is_err(),
+        "Escape closed the shortcut list"
+    );
     click(
         &app,
         "//li[@data-campaign='Spring oat barista launch']//button[normalize-space()='Performance']",

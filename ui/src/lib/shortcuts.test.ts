@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { actionFor } from "./shortcuts";
+
+function key(key: string, init: KeyboardEventInit = {}, target?: HTMLElement): KeyboardEvent {
+  const event = new KeyboardEvent("keydown", { key, ...init });
+  if (target) Object.defineProperty(event, "target", { value: target });
+  return event;
+}
+
+describe("actionFor", () => {
+  it("maps the main actions with Ctrl or ⌘", () => {
+    expect(actionFor(key("o", { ctrlKey: true }))).toEqual({ kind: "import" });
+    expect(actionFor(key("N", { metaKey: true, shiftKey: true }))).toEqual({ kind: "new-partnership" });
+    expect(actionFor(key("f", { ctrlKey: true }))).toEqual({ kind: "search" });
+    expect(actionFor(key("e", { ctrlKey: true }))).toEqual({ kind: "export" });
+    expect(actionFor(key("3", { ctrlKey: true }))).toEqual({ kind: "go", screen: "campaigns" });
+    expect(actionFor(key("6", { metaKey: true }))).toEqual({ kind: "go", screen: "workspace" });
+    expect(actionFor(key("7", { ctrlKey: true }))).toBeNull();
+  });
+
+  it("leaves plain typing alone and opens help with F1 anywhere, ? outside fields", () => {
+    expect(actionFor(key("o"))).toBeNull();
+    expect(actionFor(key("o", { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(actionFor(key("F1"))).toEqual({ kind: "help" });
+    expect(actionFor(key("?", {}, document.createElement("div")))).toEqual({ kind: "help" });
+    expect(actionFor(key("?", {}, document.createElement("textarea")))).toBeNull();
+    expect(actionFor(key("?", {}, document.createElement("input")))).toBeNull();
+  });
+});
