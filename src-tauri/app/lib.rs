@@ -24,7 +24,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .manage(imports::CsvImports::default())
         .manage(commands::metrics::MetricsFiles::default())
-        .on_window_event(on_file_drop)
+        .on_window_event(on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::workspace::workspace_status,
             commands::workspace::retry_open_workspace,
@@ -159,6 +159,8 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        .plugin(window_state())
+        .manage(WindowMemory::default())
         .setup(move |app| {
             let data_dir = match data_dir_arg.clone().or_else(data_dir_from_env) {
                 Some(dir) => dir,
@@ -178,6 +180,51 @@ pub fn run() {
             eprintln!("partnerly: the window could not be opened: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// What is remembered of the window: where, how big, whether maximised.
+const WINDOW_STATE: tauri_plugin_window_state::StateFlags = tauri_plugin_window_state::StateFlags::SIZE
+    .union(tauri_plugin_window_state::StateFlags::POSITION)
+    .union(tauri_plugin_window_state::StateFlags::MAXIMIZED);
+
+/// Restores the window at start (before it is first shown) and saves it when
+/// the app quits; `remember_window` also saves it after each move or resize.
+fn window_state<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_window_state::Builder::default()
+        .with_state_flags(WINDOW_STATE)
+        .build()
+}
+
+/// Managed only where the window-state plugin is registered (the app, not
+/// the IPC tests); counts moves and resizes so only the last one saves.
+#[derive(Default)]
+struct WindowMemory {
+    changes: std::sync::atomic::AtomicU64,
+}
+
+/// Saves the window's place shortly after it stops moving, so a session
+/// that ends without quitting (a crash, a logout) still reopens it there.
+fn remember_window<R: Runtime>(window: &tauri::Window<R>) {
+    use std::sync::atomic::Ordering;
+    use tauri_plugin_window_state::AppHandleExt;
+    let app = window.app_handle().clone();
+    let Some(memory) = app.try_state::<WindowMemory>() else {
+        return;
+    };
+    let change = memory.changes.fetch_add(1, Ordering::Relaxed) + 1;
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        if app.state::<WindowMemory>().changes.load(Ordering::Relaxed) == change {
+            let _ = app.save_window_state(WINDOW_STATE);
+        }
+    });
+}
+
+fn on_window_event<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
+    match event {
+        WindowEvent::Moved(_) | WindowEvent::Resized(_) => remember_window(window),
+        _ => on_file_drop(window, event),
     }
 }
 

@@ -274,25 +274,57 @@ impl Harness {
 }
 
 impl Harness {
-    /// Presses keys on the app's window as a person would ("ctrl+3", "F1").
-    pub fn press(&self, keys: &str) {
+    /// The app's main window: GTK also names helper windows after the app,
+    /// and the main one is the one that takes the keyboard focus.
+    fn app_window(&self) -> String {
         let out = Command::new("xdotool")
             .args(["search", "--name", "^Partnerly$"])
             .env("DISPLAY", &self.display)
             .output()
             .expect("xdotool is installed");
-        // GTK also names helper windows after the app; the one that takes
-        // the focus is the window a person types into.
-        let focused = String::from_utf8_lossy(&out.stdout).lines().any(|window| {
-            Command::new("xdotool")
-                .args(["windowfocus", "--sync", window])
-                .env("DISPLAY", &self.display)
-                .stderr(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        });
-        assert!(focused, "the Partnerly window takes the keyboard focus");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|window| {
+                Command::new("xdotool")
+                    .args(["windowfocus", "--sync", window])
+                    .env("DISPLAY", &self.display)
+                    .stderr(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success())
+            })
+            .expect("the Partnerly window takes the keyboard focus")
+            .to_string()
+    }
+
+    /// Presses keys on the app's window as a person would ("ctrl+3", "F1").
+    pub fn press(&self, keys: &str) {
+        self.app_window();
         self.xdotool(&["key", "--clearmodifiers", keys]);
+    }
+
+    /// Moves and resizes the app's window, as dragging its corner would.
+    pub fn place_window(&self, (x, y): (u32, u32), (width, height): (u32, u32)) {
+        let window = self.app_window();
+        self.xdotool(&["windowsize", "--sync", &window, &width.to_string(), &height.to_string()]);
+        self.xdotool(&["windowmove", "--sync", &window, &x.to_string(), &y.to_string()]);
+    }
+
+    /// Where the app's window is and how big: (x, y, width, height).
+    pub fn window_geometry(&self) -> (i64, i64, i64, i64) {
+        let window = self.app_window();
+        let out = Command::new("xdotool")
+            .args(["getwindowgeometry", "--shell", &window])
+            .env("DISPLAY", &self.display)
+            .output()
+            .expect("xdotool is installed");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let value = |name: &str| -> i64 {
+            text.lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}=")))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or_else(|| panic!("no {name} in {text}"))
+        };
+        (value("X"), value("Y"), value("WIDTH"), value("HEIGHT"))
     }
 
     fn xdotool(&self, args: &[&str]) {

@@ -324,3 +324,51 @@ async fn type_into_search(client: &Client, text: &str) {
     let field = find(client, "//input[@aria-label='Search the roster']").await;
     field.send_keys(text).await.unwrap();
 }
+
+/// The window-state file the app keeps in its config folder; removed
+/// when dropped, so the other tests open the window in its first place.
+struct WindowStateFile(std::path::PathBuf);
+
+impl WindowStateFile {
+    fn new() -> WindowStateFile {
+        let config = std::env::var_os("XDG_CONFIG_HOME")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_else(|| {
+                std::path::PathBuf::from(std::env::var_os("HOME").expect("HOME is set")).join(".config")
+            });
+        let file = WindowStateFile(config.join(partnerly_core::APP_IDENTIFIER).join(".window-state.json"));
+        let _ = std::fs::remove_file(&file.0);
+        file
+    }
+}
+
+impl Drop for WindowStateFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_opens_where_and_as_big_as_it_was_left() {
+    let (_turn, harness) = Harness::start_exclusive(12).await;
+    let state = WindowStateFile::new();
+    let data = tempfile::tempdir().unwrap();
+
+    let app = harness.launch(data.path()).await;
+    find(&app, "//h1[normalize-space()='Roster']").await;
+    harness.place_window((90, 40), (1000, 700));
+    let placed = harness.window_geometry();
+    assert_eq!((placed.2, placed.3), (1000, 700), "the window took the new size");
+    // Saved shortly after the window stops moving, without quitting.
+    let saved = (0..50).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::fs::read_to_string(&state.0).is_ok_and(|text| text.contains("1000"))
+    });
+    assert!(saved, "the new size is in {}", state.0.display());
+    app.close().await.unwrap();
+
+    let app = harness.launch(data.path()).await;
+    find(&app, "//h1[normalize-space()='Roster']").await;
+    assert_eq!(harness.window_geometry(), placed);
+    app.close().await.unwrap();
+}
