@@ -25,7 +25,8 @@ use partnerly_core::disclosure::{DisclosureCheck, Finding};
 use partnerly_core::metrics::compliance::PostCompliance;
 use partnerly_core::metrics::dashboard::{CreatorRow, Dashboard, PostRow};
 use partnerly_core::metrics::files::{Assignment, FileRow, MetricsFile, MetricsImport, PostColumn};
-use partnerly_core::metrics::kpi::{Emv, Kpi, Pace, TargetProgress, Unit};
+use partnerly_core::metrics::kpi::{Emv, Kpi, Unit};
+use partnerly_core::metrics::targets::{Pace, TargetProgress};
 use partnerly_core::metrics::{Measure, Post, ReadingDraft, Values};
 use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,

@@ -49,5 +49,10 @@ export function kpiText(kpi: Kpi, currency: string): string {
   }
 }
 
+/** How a figure was worked out, or why there is none. */
+export function kpiWorking(kpi: Kpi): string {
+  return kpi.missing ?? (kpi.worked ? `${kpi.formula} = ${kpi.worked}` : kpi.formula);
+}
+
 /** Files dropped while a dashboard is open, waiting for it to read them. */
 export const droppedMetrics = $state<CsvPreview[]>([]);

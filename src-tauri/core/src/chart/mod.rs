@@ -55,8 +55,14 @@ fn failed<E: std::fmt::Debug>(title: &str) -> impl Fn(E) -> ChartError + '_ {
     }
 }
 
-fn ink(svg: String) -> String {
-    svg.replace(INK_HEX, "currentColor")
+/// The chart as shown: its sentinel ink turned into `currentColor`.
+fn finished(id: &str, title: &str, svg: String, summary: String) -> Chart {
+    Chart {
+        id: id.into(),
+        title: title.into(),
+        svg: svg.replace(INK_HEX, "currentColor"),
+        summary,
+    }
 }
 
 /// One line of a chart over time.
@@ -150,12 +156,7 @@ pub fn over_time(
         }
         root.present().map_err(failed(title))?;
     }
-    Ok(Chart {
-        id: id.into(),
-        title: title.into(),
-        svg: ink(svg),
-        summary,
-    })
+    Ok(finished(id, title, svg, summary))
 }
 
 /// One bar: its label, its value, and the text written at its end.
@@ -288,12 +289,7 @@ pub fn bars(
         }
         root.present().map_err(failed(title))?;
     }
-    Ok(Chart {
-        id: id.into(),
-        title: title.into(),
-        svg: ink(svg),
-        summary,
-    })
+    Ok(finished(id, title, svg, summary))
 }
 
 type BarChart<'a, X> =
@@ -351,12 +347,7 @@ fn empty(id: &str, title: &str, why: &str, summary: String) -> Result<Chart, Cha
             .map_err(failed(title))?;
         root.present().map_err(failed(title))?;
     }
-    Ok(Chart {
-        id: id.into(),
-        title: title.into(),
-        svg: ink(svg),
-        summary,
-    })
+    Ok(finished(id, title, svg, summary))
 }
 
 #[cfg(test)]

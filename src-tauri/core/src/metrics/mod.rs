@@ -13,12 +13,14 @@
 //! tree `metrics`, keyed by partnership, deliverable and link, so a
 //! partnership's posts are one prefix scan and go when it is deleted.
 
+pub mod charts;
 pub mod compliance;
 pub mod dashboard;
 pub mod files;
 pub mod kpi;
 mod posts;
 mod readings;
+pub mod targets;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

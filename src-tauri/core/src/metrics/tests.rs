@@ -2,7 +2,8 @@ use chrono::{Days, Local, NaiveDate};
 
 use super::dashboard::dashboard;
 use super::files::{apply, parse_day, read_file, Assignment};
-use super::kpi::{emv, kpis, targets, Against, Cost, Pace, Totals};
+use super::kpi::{emv, kpis, Cost, Totals};
+use super::targets::{targets, Against, Pace};
 use super::*;
 use crate::campaign::{KpiMetric, KpiTarget, TargetValue};
 use crate::store::Store;
