@@ -418,3 +418,63 @@ fn the_dashboard_and_the_readings_grid_through_ipc() {
     .unwrap();
     assert_eq!(view["emv"]["formula"], "EMV = views × CPM assumption / 1,000");
 }
+
+#[test]
+fn the_welcome_the_sample_and_a_backup_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+
+    let status = invoke(&main, "workspace_status", json!({})).unwrap();
+    assert_eq!(status["welcome"], true, "a new workspace is welcomed");
+    assert_eq!(
+        invoke(&main, "answer_welcome", json!({ "withSample": true })).unwrap(),
+        12
+    );
+    let status = invoke(&main, "workspace_status", json!({})).unwrap();
+    assert_eq!(
+        (status["welcome"].clone(), status["influencers"].clone()),
+        (json!(false), json!(12))
+    );
+
+    let taken = invoke(&main, "backup_now", json!({})).unwrap();
+    assert_eq!(taken["kind"], "manual");
+    let contents = invoke(&main, "sample_contents", json!({})).unwrap();
+    assert_eq!(
+        contents,
+        json!({"influencers": 12, "brands": 1, "campaigns": 1, "partnerships": 6})
+    );
+    assert_eq!(invoke(&main, "remove_sample", json!({})).unwrap(), contents);
+    assert_eq!(invoke(&main, "sample_contents", json!({})).unwrap(), Value::Null);
+    let status = invoke(&main, "workspace_status", json!({})).unwrap();
+    assert_eq!(status["welcome"], false, "an emptied workspace is not welcomed again");
+
+    // The backup taken before the removal brings the sample back, after a preview.
+    let preview = invoke(&main, "choose_backup_restore", json!({ "name": taken["name"] })).unwrap();
+    assert_eq!(
+        (preview["influencers"].clone(), preview["replaces"].clone()),
+        (json!(12), json!(0))
+    );
+    invoke(&main, "confirm_workspace_import", json!({ "token": preview["token"] })).unwrap();
+    assert_eq!(list(&main).as_array().unwrap().len(), 12);
+
+    let refused = invoke(&main, "choose_backup_restore", json!({ "name": "../../etc/passwd" })).unwrap_err();
+    assert_eq!(refused["kind"], "file");
+    let refused = invoke(
+        &main,
+        "set_preferences",
+        json!({ "draft": {"default_currency": "ECU", "locale": null} }),
+    )
+    .unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], "default_currency");
+    let saved = invoke(
+        &main,
+        "set_preferences",
+        json!({ "draft": {"default_currency": "usd", "locale": "en-GB"} }),
+    )
+    .unwrap();
+    assert_eq!(
+        saved,
+        json!({"default_currency": "USD", "locale": "en-GB", "welcomed": true})
+    );
+}

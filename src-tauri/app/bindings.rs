@@ -49,11 +49,15 @@ use partnerly_core::vetting::AudienceFileSummary;
 use partnerly_core::workspace::WorkspaceSummary;
 use ts_rs::{Config, TS};
 
+use crate::commands::settings::PreferencesView;
 use crate::commands::workspace::{ExportOutcome, ImportPreview, WorkspaceStatus};
 use crate::error::{CommandError, ErrorKind};
 use crate::imports::{CsvPreview, CsvRefused};
 use partnerly_core::import::columns::Field;
 use partnerly_core::import::run::{FilePreview, ImportSummary, Progress, Rejection, StoredAccount, StoredRow};
+use partnerly_core::preferences::{LocaleOption, Preferences, PreferencesDraft};
+use partnerly_core::sample::SampleContents;
+use partnerly_core::workspace::backups::{Backup, BackupKind};
 
 /// File name -> contents, for every type the UI sees, plus an index.
 fn generate() -> BTreeMap<String, String> {
@@ -178,6 +182,13 @@ fn generate() -> BTreeMap<String, String> {
         FilePreview,
         ImportPreview,
         ImportSummary,
+        Backup,
+        BackupKind,
+        LocaleOption,
+        Preferences,
+        PreferencesDraft,
+        PreferencesView,
+        SampleContents,
         Influencer,
         InfluencerDraft,
         Platform,

@@ -72,6 +72,14 @@ const COMMANDS: &[&str] = &[
     "import_metrics_file",
     "discard_metrics_file",
     "export_campaign_pdf",
+    "answer_welcome",
+    "get_preferences",
+    "set_preferences",
+    "sample_contents",
+    "remove_sample",
+    "list_backups",
+    "backup_now",
+    "choose_backup_restore",
 ];
 
 fn main() {

@@ -10,6 +10,7 @@ use partnerly_core::campaign::CampaignError;
 use partnerly_core::collaboration::CollaborationError;
 use partnerly_core::import::run::ImportError;
 use partnerly_core::metrics::MetricsError;
+use partnerly_core::preferences::PreferencesError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
 use partnerly_core::store::StoreError;
@@ -166,7 +167,18 @@ impl From<SampleError> for CommandError {
             SampleError::Agreement(e) => e.into(),
             SampleError::Collaboration(e) => e.into(),
             SampleError::Metrics(e) => e.into(),
+            SampleError::Store(e) => e.into(),
             other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
+            other @ SampleError::NoSample => CommandError::new(ErrorKind::NotFound, other.to_string()),
+        }
+    }
+}
+
+impl From<PreferencesError> for CommandError {
+    fn from(e: PreferencesError) -> Self {
+        match e {
+            PreferencesError::Invalid(fields) => RosterError::Invalid(fields).into(),
+            PreferencesError::Store(e) => e.into(),
         }
     }
 }

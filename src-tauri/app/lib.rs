@@ -29,6 +29,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::workspace::workspace_status,
             commands::workspace::retry_open_workspace,
             commands::workspace::load_sample,
+            commands::workspace::answer_welcome,
             commands::workspace::export_workspace,
             commands::workspace::choose_workspace_import,
             commands::workspace::confirm_workspace_import,
@@ -94,6 +95,13 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::metrics::import_metrics_file,
             commands::metrics::discard_metrics_file,
             commands::metrics::export_campaign_pdf,
+            commands::settings::get_preferences,
+            commands::settings::set_preferences,
+            commands::settings::sample_contents,
+            commands::settings::remove_sample,
+            commands::settings::list_backups,
+            commands::settings::backup_now,
+            commands::settings::choose_backup_restore,
         ])
 }
 

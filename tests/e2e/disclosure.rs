@@ -8,6 +8,7 @@ use super::{click, find};
 async fn a_caption_is_checked_as_it_is_typed() {
     let (_turn, harness) = Harness::start_exclusive(9).await;
     let data = tempfile::tempdir().unwrap();
+    super::welcomed(data.path());
     let app = harness.launch(data.path()).await;
     click(&app, "//nav//button[normalize-space()='Check a caption']").await;
 

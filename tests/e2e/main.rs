@@ -7,6 +7,7 @@ mod disclosure;
 mod harness;
 mod pdf;
 mod performance;
+mod settings;
 mod vetting;
 mod wizard;
 
@@ -39,6 +40,13 @@ async fn type_into(client: &Client, label: &str, text: &str) {
     field.send_keys(text).await.unwrap();
 }
 
+/// A workspace whose first-run welcome was already answered with "Start
+/// empty", for tests that begin on an empty roster.
+fn welcomed(data_dir: &std::path::Path) {
+    let store = partnerly_core::store::Store::open(data_dir).unwrap();
+    partnerly_core::preferences::mark_welcomed(&store).unwrap();
+}
+
 /// Fills the form the way a person does and waits for the saved profile.
 async fn add_influencer(client: &Client, name: &str, handle: &str, followers: &str) {
     click(client, "//button[normalize-space()='Add influencer']").await;
@@ -62,6 +70,9 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
 
     let app = harness.launch(data.path()).await;
     assert_eq!(app.title().await.unwrap(), "Partnerly");
+    find(&app, "//h1[normalize-space()='Welcome to Partnerly']").await;
+    harness.screenshot("00-welcome");
+    click(&app, "//button[normalize-space()='Start empty']").await;
     find(&app, "//h2[normalize-space()='Your roster is empty']").await;
     harness.screenshot("01-empty-roster");
 
@@ -121,6 +132,7 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
 async fn a_saved_influencer_survives_kill_9() {
     let (_turn, harness) = Harness::start_exclusive(1).await;
     let data = tempfile::tempdir().unwrap();
+    welcomed(data.path());
 
     let app = harness.launch(data.path()).await;
     add_influencer(&app, "Jonas Weber", "jonas.rides", "41800").await;
@@ -153,7 +165,7 @@ async fn a_locked_data_folder_is_explained_and_can_be_retried() {
 
     drop(held);
     click(&app, "//button[normalize-space()='Try again']").await;
-    click(&app, "//button[normalize-space()='Load sample workspace']").await;
+    click(&app, "//button[normalize-space()='Try it with sample data']").await;
     find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
     harness.screenshot("06-sample-roster");
     app.close().await.unwrap();
@@ -194,10 +206,10 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
     let export = files.path().join("my-workspace.json");
 
     let app = harness.launch(data.path()).await;
-    click(&app, "//button[normalize-space()='Load sample workspace']").await;
+    click(&app, "//button[normalize-space()='Try it with sample data']").await;
     find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
 
-    click(&app, "//nav//button[normalize-space()='Workspace']").await;
+    click(&app, "//nav//button[normalize-space()='Settings']").await;
     click(&app, "//button[normalize-space()='Export workspace…']").await;
     harness.answer_file_dialog("Export workspace", &export);
     find(&app, "//*[contains(normalize-space(), 'Exported 12 creators to')]").await;
@@ -212,7 +224,7 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
     click(&app, "//div[@role='alertdialog']//button[normalize-space()='Delete']").await;
     find(&app, "//p[normalize-space()='11 creators']").await;
 
-    click(&app, "//nav//button[normalize-space()='Workspace']").await;
+    click(&app, "//nav//button[normalize-space()='Settings']").await;
     click(&app, "//button[normalize-space()='Import workspace…']").await;
     harness.answer_file_dialog("Import workspace", &export);
     find(
@@ -237,7 +249,8 @@ async fn a_csv_dropped_on_the_window_is_previewed_and_imported() {
         .join("src-tauri/core/tests/fixtures/import/discovery-export.csv");
 
     let app = harness.launch(data.path()).await;
-    find(&app, "//h2[normalize-space()='Your roster is empty']").await;
+    // Dropped on the first-run welcome: the person starts with their own data.
+    find(&app, "//h1[normalize-space()='Welcome to Partnerly']").await;
     harness.drop_file(&file);
 
     find(&app, "//h2[normalize-space()='Import discovery-export.csv']").await;
@@ -353,6 +366,7 @@ async fn the_window_opens_where_and_as_big_as_it_was_left() {
     let (_turn, harness) = Harness::start_exclusive(12).await;
     let state = WindowStateFile::new();
     let data = tempfile::tempdir().unwrap();
+    welcomed(data.path());
 
     let app = harness.launch(data.path()).await;
     find(&app, "//h1[normalize-space()='Roster']").await;

@@ -9,6 +9,7 @@ use super::{add_influencer, click, find, pdf, type_into};
 async fn a_brand_profile_gives_a_scorecard_that_exports_as_a_pdf() {
     let (_turn, harness) = Harness::start_exclusive(7).await;
     let data = tempfile::tempdir().unwrap();
+    super::welcomed(data.path());
     let app = harness.launch(data.path()).await;
     add_influencer(&app, "Zoë Łukasiewicz", "zoe.gotuje", "15000").await;
 

@@ -7,5 +7,6 @@ pub mod import;
 pub mod metrics;
 pub mod partnerships;
 pub mod roster;
+pub mod settings;
 pub mod vetting;
 pub mod workspace;

@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use partnerly_core::preferences;
 use partnerly_core::roster;
 use partnerly_core::sample;
 use partnerly_core::store::Store;
@@ -18,20 +19,25 @@ pub struct WorkspaceStatus {
     /// Why the data folder could not be opened; `null` when all is well.
     pub problem: Option<CommandError>,
     pub influencers: u32,
+    /// First run: offer the sample or an empty start before anything else.
+    pub welcome: bool,
 }
 
 fn status(state: &AppState, store: Result<std::sync::Arc<Store>, CommandError>) -> WorkspaceStatus {
     let data_dir = state.data_dir().display().to_string();
-    match store.and_then(|store| Ok(roster::count(&store)?)) {
-        Ok(count) => WorkspaceStatus {
+    let read = store.and_then(|store| Ok((roster::count(&store)?, preferences::get(&store)?.welcomed)));
+    match read {
+        Ok((count, welcomed)) => WorkspaceStatus {
             data_dir,
             problem: None,
             influencers: count as u32,
+            welcome: count == 0 && !welcomed,
         },
         Err(problem) => WorkspaceStatus {
             data_dir,
             problem: Some(problem),
             influencers: 0,
+            welcome: false,
         },
     }
 }
@@ -50,7 +56,24 @@ pub async fn retry_open_workspace(state: State<'_, AppState>) -> Result<Workspac
 /// Fills an empty workspace with the sample; returns how many influencers it added.
 #[tauri::command]
 pub async fn load_sample(state: State<'_, AppState>) -> Result<u32, CommandError> {
-    Ok(sample::load(&*state.store()?)? as u32)
+    let store = state.store()?;
+    let added = sample::load(&store)?;
+    preferences::mark_welcomed(&store)?;
+    Ok(added as u32)
+}
+
+/// The first-run welcome's answer: the sample, or an empty start. Returns
+/// how many creators the sample added (0 for an empty start).
+#[tauri::command]
+pub async fn answer_welcome(state: State<'_, AppState>, with_sample: bool) -> Result<u32, CommandError> {
+    let store = state.store()?;
+    let added = if with_sample && roster::count(&store)? == 0 {
+        sample::load(&store)?
+    } else {
+        0
+    };
+    preferences::mark_welcomed(&store)?;
+    Ok(added as u32)
 }
 
 /// Where an export went.
@@ -105,13 +128,23 @@ pub async fn choose_workspace_import<R: Runtime>(
         return Ok(None);
     };
     let prepared = workspace::prepare_import(&path)?;
-    Ok(Some(ImportPreview {
+    Ok(Some(hold_for_confirmation(&state, &store, prepared)?))
+}
+
+/// Holds a checked workspace (a file or a backup) until the person agrees
+/// to replace what is here, and says what that would mean.
+pub(crate) fn hold_for_confirmation(
+    state: &AppState,
+    store: &Store,
+    prepared: workspace::PreparedImport,
+) -> Result<ImportPreview, CommandError> {
+    Ok(ImportPreview {
         path: prepared.path.display().to_string(),
         exported_at: prepared.exported_at,
         influencers: prepared.influencers.len() as u32,
-        replaces: roster::count(&store)? as u32,
+        replaces: roster::count(store)? as u32,
         token: state.hold_import(prepared),
-    }))
+    })
 }
 
 /// Replaces the workspace with the import previewed under `token`.

@@ -4,6 +4,7 @@
 
 mod agreements;
 pub mod large;
+mod marker;
 mod metrics;
 mod vetting;
 
@@ -11,10 +12,17 @@ use crate::roster::{self, AccountDraft, InfluencerDraft, Platform, RosterError};
 use crate::store::Store;
 use crate::vetting::VettingError;
 
+pub(crate) use marker::put_marker;
+pub use marker::{contents, marker, remove, SampleContents, SampleMarker};
+
 #[derive(Debug, thiserror::Error)]
 pub enum SampleError {
     #[error("the sample only loads into an empty workspace, and this one already has {0} influencer(s)")]
     NotEmpty(usize),
+    #[error("there is no sample data in this workspace (it was removed, or never loaded)")]
+    NoSample,
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
     #[error(transparent)]
     Roster(#[from] RosterError),
     #[error(transparent)]
@@ -33,12 +41,14 @@ pub fn load(store: &Store) -> Result<usize, SampleError> {
     if existing > 0 {
         return Err(SampleError::NotEmpty(existing));
     }
+    let before = marker::Present::read(store)?;
     let drafts = drafts();
     for draft in &drafts {
         roster::add(store, draft)?;
     }
     vetting::load(store)?;
     agreements::load(store)?;
+    marker::Present::mark_added_since(store, &before)?;
     Ok(drafts.len())
 }
 

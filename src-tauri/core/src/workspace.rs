@@ -17,6 +17,7 @@ use ts_rs::TS;
 use crate::roster::{self, Influencer, Platform, RosterError};
 use crate::store::{Store, StoreError};
 
+pub mod backups;
 mod vetting;
 
 pub use vetting::VettingData;

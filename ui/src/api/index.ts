@@ -3,6 +3,11 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  Backup,
+  Preferences,
+  PreferencesDraft,
+  PreferencesView,
+  SampleContents,
   Assignment,
   Dashboard,
   HeldMetricsFile,
@@ -105,6 +110,16 @@ export const api = {
   workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
   retryOpenWorkspace: () => call<WorkspaceStatus>("retry_open_workspace"),
   loadSample: () => call<number>("load_sample"),
+  /** The first-run welcome's answer; returns how many sample creators were added. */
+  answerWelcome: (withSample: boolean) => call<number>("answer_welcome", { withSample }),
+  getPreferences: () => call<PreferencesView>("get_preferences"),
+  setPreferences: (draft: PreferencesDraft) => call<Preferences>("set_preferences", { draft }),
+  sampleContents: () => call<SampleContents | null>("sample_contents"),
+  removeSample: () => call<SampleContents>("remove_sample"),
+  listBackups: () => call<Backup[]>("list_backups"),
+  backupNow: () => call<Backup>("backup_now"),
+  /** Checks a backup and holds it; `confirmWorkspaceImport` restores it. */
+  chooseBackupRestore: (name: string) => call<ImportPreview>("choose_backup_restore", { name }),
   /** Opens the native save dialog; `null` if the person cancels it. */
   exportWorkspace: () => call<ExportOutcome | null>("export_workspace"),
   /** Opens the native file dialog and checks the file; `null` if cancelled. */

@@ -8,4 +8,8 @@ export type WorkspaceStatus = { data_dir: string,
 /**
  * Why the data folder could not be opened; `null` when all is well.
  */
-problem: CommandError | null, influencers: number, };
+problem: CommandError | null, influencers: number, 
+/**
+ * First run: offer the sample or an empty start before anything else.
+ */
+welcome: boolean, };

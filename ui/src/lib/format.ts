@@ -1,4 +1,5 @@
 import type { Platform, Progress } from "../bindings";
+import { preferences } from "./preferences.svelte";
 
 /** How each platform's name is written. Typed against the Rust enum: a new
  * platform there is a type error here until it has a label. */
@@ -33,11 +34,17 @@ export function safeLocale(language: string | undefined): string {
   }
 }
 
-const userLocale = safeLocale(typeof navigator === "undefined" ? undefined : navigator.language);
+const systemLocale = safeLocale(typeof navigator === "undefined" ? undefined : navigator.language);
 
-/** The locale numbers and dates are shown in. */
+/** The locale numbers and dates are shown in: the one chosen in Settings, or
+ * the system's. Read inside a component's markup, a change re-renders it. */
 export function locale(): string {
-  return userLocale;
+  return preferences.locale ?? systemLocale;
+}
+
+/** The system's own locale, for Settings to name what "System" means. */
+export function systemLocaleTag(): string {
+  return systemLocale;
 }
 
 /** 48200 -> "48.2K" in English, "48.200" style where the locale says so. */

@@ -14,7 +14,7 @@ describe("actionFor", () => {
     expect(actionFor(key("f", { ctrlKey: true }))).toEqual({ kind: "search" });
     expect(actionFor(key("e", { ctrlKey: true }))).toEqual({ kind: "export" });
     expect(actionFor(key("3", { ctrlKey: true }))).toEqual({ kind: "go", screen: "campaigns" });
-    expect(actionFor(key("6", { metaKey: true }))).toEqual({ kind: "go", screen: "workspace" });
+    expect(actionFor(key("6", { metaKey: true }))).toEqual({ kind: "go", screen: "settings" });
     expect(actionFor(key("7", { ctrlKey: true }))).toBeNull();
   });
 

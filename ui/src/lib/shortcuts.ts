@@ -11,7 +11,7 @@ export type Action =
   | { kind: "help" }
   | { kind: "go"; screen: Screen };
 
-export const screenOrder: Screen[] = ["roster", "brands", "campaigns", "partnerships", "disclosure", "workspace"];
+export const screenOrder: Screen[] = ["roster", "brands", "campaigns", "partnerships", "disclosure", "settings"];
 
 /** Ctrl on Linux and Windows, ⌘ on macOS. */
 export const modifier = typeof navigator !== "undefined" && /Mac/.test(navigator.platform) ? "⌘" : "Ctrl";
@@ -21,7 +21,7 @@ export const shortcutList: { keys: string; what: string }[] = [
   { keys: `${modifier}+N`, what: "Start a new partnership" },
   { keys: `${modifier}+F`, what: "Search the roster" },
   { keys: `${modifier}+E`, what: "Export the whole workspace to a JSON file" },
-  { keys: `${modifier}+1 … ${modifier}+6`, what: "Go to Roster, Brands, Campaigns, Partnerships, Check a caption, Workspace" },
+  { keys: `${modifier}+1 … ${modifier}+6`, what: "Go to Roster, Brands, Campaigns, Partnerships, Check a caption, Settings" },
   { keys: "F1 or ?", what: "Show these shortcuts" },
   { keys: "Esc", what: "Close a dialog" },
 ];

@@ -15,6 +15,7 @@ const inUse: WorkspaceStatus = {
     fields: [],
   },
   influencers: 0,
+  welcome: false,
 };
 
 it("says the folder is in use, and opens the workspace once it is free", async () => {

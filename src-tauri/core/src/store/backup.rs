@@ -89,7 +89,7 @@ pub fn list(backups_dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(found)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
+pub(crate) fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {
     fs::create_dir_all(to)?;
     for entry in fs::read_dir(from)? {
         let entry = entry?;

@@ -83,6 +83,17 @@ impl Store {
     /// lock, backs up the existing database when a backup is due (see
     /// `backup`) or a migration is about to run, opens it and runs migrations.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, true)
+    }
+
+    /// Opens a throw-away copy of a database (a backup being restored),
+    /// migrating it in place but without backing it up first: the original
+    /// is untouched, and copying the copy would only double the disk use.
+    pub(crate) fn open_copy(dir: &Path) -> Result<Store, StoreError> {
+        Store::open_with(dir, false)
+    }
+
+    fn open_with(dir: &Path, backups_first: bool) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
             dir: dir.to_path_buf(),
             source,
@@ -93,11 +104,11 @@ impl Store {
         let existed = db_dir.is_dir();
         let now = chrono::Utc::now();
         let mut last_backup = None;
-        if existed && backup::due(&backups, now).map_err(StoreError::Backup)? {
+        if backups_first && existed && backup::due(&backups, now).map_err(StoreError::Backup)? {
             last_backup = Some(take_backup(&db_dir, &backups, now)?);
         }
         let mut db = open_sled(dir, &db_dir).inspect_err(|_| discard_unreadable(&last_backup))?;
-        if existed && last_backup.is_none() && migrate::pending(&db, migrate::SCHEMA_VERSION)? {
+        if backups_first && existed && last_backup.is_none() && migrate::pending(&db, migrate::SCHEMA_VERSION)? {
             // A migration rewrites data: never without a copy from just before.
             drop(db);
             last_backup = Some(take_backup(&db_dir, &backups, now)?);

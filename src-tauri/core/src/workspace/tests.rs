@@ -237,3 +237,33 @@ fn a_missing_file_says_so() {
     let err = import(&store, &dir.path().join("nope.json")).unwrap_err().to_string();
     assert!(err.starts_with("cannot read ") && err.contains("nope.json"), "{err}");
 }
+
+#[test]
+fn preferences_and_the_sample_marker_travel_with_the_workspace() {
+    let (dir, source) = open();
+    sample::load(&source).unwrap();
+    crate::preferences::mark_welcomed(&source).unwrap();
+    let draft = crate::preferences::PreferencesDraft {
+        default_currency: "CHF".into(),
+        locale: Some("de-CH".into()),
+    };
+    let preferences = crate::preferences::set(&source, &draft).unwrap();
+    let file = dir.path().join("workspace.json");
+    export(&source, &file).unwrap();
+
+    let target = Store::open(&dir.path().join("other")).unwrap();
+    import(&target, &file).unwrap();
+    assert_eq!(crate::preferences::get(&target).unwrap(), preferences);
+    assert_eq!(sample::contents(&target).unwrap(), sample::contents(&source).unwrap());
+    sample::remove(&target).unwrap();
+    assert_eq!(
+        roster::count(&target).unwrap(),
+        0,
+        "the imported sample can still be removed"
+    );
+
+    let text = fs::read_to_string(&file).unwrap().replace("\"CHF\"", "\"CHX\"");
+    let bad = write(dir.path(), "bad.json", &text);
+    let err = import(&target, &bad).unwrap_err().to_string();
+    assert!(err.contains("preferences: \"CHX\" is not a currency"), "{err}");
+}

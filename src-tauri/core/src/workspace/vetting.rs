@@ -11,7 +11,9 @@ use uuid::Uuid;
 use crate::agreement::Partnership;
 use crate::campaign::Campaign;
 use crate::metrics::{MetricSettings, PostMetrics};
+use crate::preferences::Preferences;
 use crate::roster::TierBoundaries;
+use crate::sample::SampleMarker;
 use crate::store::{Store, StoreError};
 use crate::vetting::brand::{validate_brand, Brand};
 use crate::vetting::dossier::Dossier;
@@ -33,6 +35,12 @@ pub struct VettingData {
     pub post_metrics: Vec<PostMetrics>,
     #[serde(default)]
     pub metric_settings: Vec<MetricSettings>,
+    /// Currency, locale and whether the welcome was answered.
+    #[serde(default)]
+    pub preferences: Option<Preferences>,
+    /// What of the workspace is the sample, so it can still be removed.
+    #[serde(default)]
+    pub sample: Option<SampleMarker>,
 }
 
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
@@ -44,6 +52,8 @@ pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
         partnerships: store.all::<Partnership>()?,
         post_metrics: store.all::<PostMetrics>()?,
         metric_settings: store.all::<MetricSettings>()?,
+        preferences: Some(crate::preferences::get(store)?),
+        sample: crate::sample::marker(store)?,
     })
 }
 
@@ -126,6 +136,10 @@ pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<Stri
             problems.extend(errors.into_iter().map(|e| format!("tier_boundaries: {}", e.message)));
         }
     }
+    if let Some(preferences) = &data.preferences {
+        let errors = crate::preferences::problems(preferences);
+        problems.extend(errors.into_iter().map(|e| format!("preferences: {}", e.message)));
+    }
     problems
 }
 
@@ -139,5 +153,7 @@ pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreErro
     store.replace_all(&data.metric_settings)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
     crate::roster::set_tier_boundaries(store, tiers).map_err(super::roster_to_store)?;
+    crate::preferences::replace(store, data.preferences.as_ref())?;
+    crate::sample::put_marker(store, data.sample.as_ref())?;
     Ok(())
 }
