@@ -80,6 +80,7 @@ const COMMANDS: &[&str] = &[
     "list_backups",
     "backup_now",
     "choose_backup_restore",
+    "window_listens_for_files",
 ];
 
 fn main() {

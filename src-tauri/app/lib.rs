@@ -8,12 +8,13 @@ pub mod commands;
 mod dialogs;
 pub mod error;
 pub mod imports;
+pub mod opened_files;
 pub mod state;
 
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
+use tauri::{Builder, Manager, Runtime, WindowEvent};
 
 use state::AppState;
 
@@ -24,6 +25,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_dialog::init())
         .manage(imports::CsvImports::default())
         .manage(commands::metrics::MetricsFiles::default())
+        .manage(opened_files::OpenedFiles::default())
         .on_window_event(on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::workspace::workspace_status,
@@ -102,52 +104,12 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::settings::list_backups,
             commands::settings::backup_now,
             commands::settings::choose_backup_restore,
+            opened_files::window_listens_for_files,
         ])
 }
 
-/// Files dragged over the window: tell the UI to show its drop overlay; files
-/// dropped: preview each (off the UI thread) and hand the UI a token per file.
-/// The paths themselves never go to the webview.
-fn on_file_drop<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
-    let WindowEvent::DragDrop(drop) = event else { return };
-    let app = window.app_handle().clone();
-    match drop {
-        DragDropEvent::Enter { .. } => {
-            let _ = app.emit(events::DRAG, true);
-        }
-        DragDropEvent::Leave => {
-            let _ = app.emit(events::DRAG, false);
-        }
-        DragDropEvent::Drop { paths, .. } => {
-            let _ = app.emit(events::DRAG, false);
-            let paths = paths.clone();
-            tauri::async_runtime::spawn_blocking(move || {
-                let store = app.state::<AppState>().store();
-                for path in paths {
-                    let prepared = store
-                        .clone()
-                        .and_then(|store| app.state::<imports::CsvImports>().prepare(&store, &path))
-                        .map_err(|problem| imports::CsvRefused::new(&path, problem));
-                    let _ = match prepared {
-                        Ok(preview) => app.emit(events::DROPPED, preview),
-                        Err(refused) => app.emit(events::REFUSED, refused),
-                    };
-                }
-            });
-        }
-        _ => {}
-    }
-}
-
 /// Events the app sends the window.
-pub mod events {
-    /// `true` while files are dragged over the window.
-    pub const DRAG: &str = "files-dragging";
-    /// A dropped file, previewed: a `CsvPreview`.
-    pub const DROPPED: &str = "file-dropped";
-    /// A dropped file that cannot be imported: a `CsvRefused`.
-    pub const REFUSED: &str = "file-refused";
-}
+pub use opened_files::events;
 
 /// The app's compiled configuration: `tauri.conf.json`, the bundled UI and
 /// the capabilities that decide which commands the window may call.
@@ -161,11 +123,15 @@ pub fn run() {
     let app = builder(Builder::default())
         // First, so that a second launch hands over to the running window
         // before it opens anything of its own.
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+        // A file in the second launch's command line ("Open with Partnerly")
+        // is previewed in this window.
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
+            let args = argv.into_iter().skip(1).map(OsString::from);
+            opened_files::hand_over(app, opened_files::files_in_args(args, Path::new(&cwd)));
         }))
         .plugin(window_state())
         .manage(WindowMemory::default())
@@ -179,15 +145,29 @@ pub fn run() {
                 eprintln!("partnerly: {}", problem.message);
             }
             app.manage(state);
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let files = opened_files::files_in_args(std::env::args_os().skip(1), &cwd);
+            opened_files::hand_over(app.handle(), files);
             Ok(())
         })
         .build(context());
     match app {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => app.run(on_run_event),
         Err(e) => {
             eprintln!("partnerly: the window could not be opened: {e}");
             std::process::exit(1);
         }
+    }
+}
+
+/// macOS hands files opened from the Finder ("Open with Partnerly", a
+/// double-click on an associated file) to the running app as an event, not
+/// as arguments.
+fn on_run_event<R: Runtime>(_app: &tauri::AppHandle<R>, _event: tauri::RunEvent) {
+    #[cfg(target_os = "macos")]
+    if let tauri::RunEvent::Opened { urls } = _event {
+        let files = urls.into_iter().filter_map(|url| url.to_file_path().ok()).collect();
+        opened_files::hand_over(_app, files);
     }
 }
 
@@ -232,7 +212,7 @@ fn remember_window<R: Runtime>(window: &tauri::Window<R>) {
 fn on_window_event<R: Runtime>(window: &tauri::Window<R>, event: &WindowEvent) {
     match event {
         WindowEvent::Moved(_) | WindowEvent::Resized(_) => remember_window(window),
-        _ => on_file_drop(window, event),
+        _ => opened_files::on_drag_drop(window, event),
     }
 }
 

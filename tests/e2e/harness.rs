@@ -38,6 +38,11 @@ impl Harness {
 
     /// `slot` keeps parallel harnesses apart: each gets its own display and ports.
     pub fn start(slot: u16) -> Harness {
+        Harness::start_with_env(slot, &[])
+    }
+
+    /// A harness whose app runs with `env` set, e.g. a dark GTK theme.
+    pub fn start_with_env(slot: u16, env: &[(&str, &str)]) -> Harness {
         let display_number = 140 + slot;
         let display = format!(":{display_number}");
         let xvfb = Command::new("Xvfb")
@@ -61,6 +66,7 @@ impl Harness {
                 &native_port.to_string(),
             ])
             .env("DISPLAY", &display)
+            .envs(env.iter().copied())
             // Its own process group, so that stopping it stops everything it started.
             .process_group(0)
             .stdout(Stdio::null())
@@ -80,22 +86,28 @@ impl Harness {
 
     /// Launches the app on `data_dir` and connects a WebDriver session to it.
     pub async fn launch(&self, data_dir: &Path) -> Client {
+        self.launch_with(data_dir, &[]).await
+    }
+
+    /// Launches the app on `data_dir` with `files` on its command line, as
+    /// "Open with Partnerly" in a file manager does.
+    pub async fn launch_with(&self, data_dir: &Path, files: &[&Path]) -> Client {
         // After a restart, the closed window's process may still be shutting
         // down while holding the single-instance name: a launch then would
-        // hand over to a process that is going away, and fail.
-        let pattern = format!("--data-dir {}", data_dir.display());
+        // hand over to a process that is going away, and fail. Whatever data
+        // folder it had: one app is one instance.
+        let pattern = format!("^{APP} ");
         wait_until(Duration::from_secs(20), "the previous window to exit", || {
             !Command::new("pgrep")
                 .args(["-f", "--", &pattern])
                 .status()
                 .is_ok_and(|s| s.success())
         });
+        let mut args = vec!["--data-dir".to_string(), data_dir.display().to_string()];
+        args.extend(files.iter().map(|file| file.display().to_string()));
         let mut caps = Capabilities::new();
         caps.insert("browserName".into(), json!("wry"));
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": APP, "args": ["--data-dir", data_dir] }),
-        );
+        caps.insert("tauri:options".into(), json!({ "application": APP, "args": args }));
         // tauri-driver listens before WebKitWebDriver behind it is ready; until
         // then a new session fails at the HTTP level. Retry those only.
         let started = Instant::now();
@@ -137,9 +149,15 @@ impl Harness {
         path
     }
 
-    /// Starts the app binary a second time, in the same display and D-Bus
-    /// session as the running one, and returns its exit status.
-    pub fn launch_second_instance(&self, running_data_dir: &Path, other_data_dir: &Path) -> ExitStatus {
+    /// Starts the app binary a second time (with `files` on its command
+    /// line), in the same display and D-Bus session as the running one, and
+    /// returns its exit status.
+    pub fn launch_second_instance(
+        &self,
+        running_data_dir: &Path,
+        other_data_dir: &Path,
+        files: &[&Path],
+    ) -> ExitStatus {
         let pattern = format!("--data-dir {}", running_data_dir.display());
         let pid = String::from_utf8(
             Command::new("pgrep")
@@ -163,6 +181,7 @@ impl Harness {
         let mut second = Command::new(APP)
             .arg("--data-dir")
             .arg(other_data_dir)
+            .args(files)
             .env("DISPLAY", &self.display)
             .env("DBUS_SESSION_BUS_ADDRESS", bus)
             .stdout(Stdio::null())

@@ -2,6 +2,7 @@
 //! tauri-driver and WebKitWebDriver exactly as a person would use it.
 //! Screenshots land in tests/e2e/screenshots.
 
+mod accessibility;
 mod collaboration;
 mod disclosure;
 mod harness;
@@ -101,7 +102,7 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
 
     // Launching again hands over to this window and exits, touching no data.
     let elsewhere = tempfile::tempdir().unwrap();
-    let second = harness.launch_second_instance(data.path(), elsewhere.path());
+    let second = harness.launch_second_instance(data.path(), elsewhere.path(), &[]);
     assert!(second.success(), "the second instance exits cleanly: {second}");
     assert!(
         !elsewhere.path().join("db").exists(),
@@ -111,7 +112,7 @@ async fn an_influencer_added_in_the_window_survives_a_restart() {
     app.close().await.unwrap();
 
     let app = harness.launch(data.path()).await;
-    click(&app, "//button[@aria-label='Open Mara Costa']").await;
+    click(&app, "//button[@data-creator='Mara Costa']").await;
     find(
         &app,
         "//span[contains(@class,'chip') and normalize-space()='vegan food']",
@@ -144,7 +145,7 @@ async fn a_saved_influencer_survives_kill_9() {
     let harness = Harness::start(1);
 
     let app = harness.launch(data.path()).await;
-    find(&app, "//button[@aria-label='Open Jonas Weber']").await;
+    find(&app, "//button[@data-creator='Jonas Weber']").await;
     app.close().await.unwrap();
 }
 
@@ -166,7 +167,7 @@ async fn a_locked_data_folder_is_explained_and_can_be_retried() {
     drop(held);
     click(&app, "//button[normalize-space()='Try again']").await;
     click(&app, "//button[normalize-space()='Try it with sample data']").await;
-    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    find(&app, "//button[@data-creator='Kenji Watanabe']").await;
     harness.screenshot("06-sample-roster");
     app.close().await.unwrap();
 }
@@ -207,7 +208,7 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
 
     let app = harness.launch(data.path()).await;
     click(&app, "//button[normalize-space()='Try it with sample data']").await;
-    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    find(&app, "//button[@data-creator='Kenji Watanabe']").await;
 
     click(&app, "//nav//button[normalize-space()='Settings']").await;
     click(&app, "//button[normalize-space()='Export workspace…']").await;
@@ -219,7 +220,7 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
 
     // Change the roster, then bring the exported workspace back.
     click(&app, "//nav//button[normalize-space()='Roster']").await;
-    click(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    click(&app, "//button[@data-creator='Kenji Watanabe']").await;
     click(&app, "//button[normalize-space()='Delete']").await;
     click(&app, "//div[@role='alertdialog']//button[normalize-space()='Delete']").await;
     find(&app, "//p[normalize-space()='11 creators']").await;
@@ -237,7 +238,7 @@ async fn the_workspace_goes_out_and_back_in_through_native_dialogs() {
     find(&app, "//*[starts-with(normalize-space(), 'Imported 12 creators.')]").await;
 
     click(&app, "//nav//button[normalize-space()='Roster']").await;
-    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    find(&app, "//button[@data-creator='Kenji Watanabe']").await;
     app.close().await.unwrap();
 }
 
@@ -279,7 +280,7 @@ async fn a_csv_dropped_on_the_window_is_previewed_and_imported() {
     click(&app, "//button[normalize-space()='Done']").await;
 
     find(&app, "//p[normalize-space()='5 creators']").await;
-    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    find(&app, "//button[@data-creator='Kenji Watanabe']").await;
     harness.screenshot("11-imported-roster");
     app.close().await.unwrap();
 }
@@ -303,7 +304,7 @@ async fn a_large_roster_scrolls_with_only_the_rows_in_view_on_the_page() {
 
     let app = harness.launch(data.path()).await;
     find(&app, "//p[normalize-space()='20,000 creators']").await;
-    find(&app, "//button[@aria-label='Open Creator 00000']").await;
+    find(&app, "//button[@data-creator='Creator 00000']").await;
     assert_few_rows_on_the_page(&app).await;
 
     // To the very end, as dragging the scroll bar down does.
@@ -313,14 +314,14 @@ async fn a_large_roster_scrolls_with_only_the_rows_in_view_on_the_page() {
     )
     .await
     .unwrap();
-    find(&app, "//button[@aria-label='Open Creator 19999']").await;
+    find(&app, "//button[@data-creator='Creator 19999']").await;
     assert_few_rows_on_the_page(&app).await;
     harness.screenshot("12-large-roster-end");
 
     // The search is answered by the app's index.
     type_into_search(&app, "creator.12345").await;
     find(&app, "//p[normalize-space()='1 matching']").await;
-    find(&app, "//button[@aria-label='Open Creator 12345']").await;
+    find(&app, "//button[@data-creator='Creator 12345']").await;
     app.close().await.unwrap();
 }
 
@@ -384,5 +385,34 @@ async fn the_window_opens_where_and_as_big_as_it_was_left() {
     let app = harness.launch(data.path()).await;
     find(&app, "//h1[normalize-space()='Roster']").await;
     assert_eq!(harness.window_geometry(), placed);
+    app.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_csv_opened_with_partnerly_is_previewed_even_when_the_app_is_already_running() {
+    let (_turn, harness) = Harness::start_exclusive(14).await;
+    let data = tempfile::tempdir().unwrap();
+    welcomed(data.path());
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src-tauri/core/tests/fixtures/import/discovery-export.csv");
+
+    // Opened with the app: the file waits until the window listens.
+    let app = harness.launch_with(data.path(), &[&file]).await;
+    find(&app, "//h2[normalize-space()='Import discovery-export.csv']").await;
+    click(&app, "//button[normalize-space()='Cancel']").await;
+    find(&app, "//h2[normalize-space()='Your roster is empty']").await;
+
+    // Opened again while it runs: the second launch hands the file over and exits.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let second = harness.launch_second_instance(data.path(), elsewhere.path(), &[&file]);
+    assert!(second.success(), "the second instance exits cleanly: {second}");
+    find(&app, "//h2[normalize-space()='Import discovery-export.csv']").await;
+    harness.screenshot("32-opened-with-partnerly");
+    click(&app, "//button[normalize-space()='Import']").await;
+    find(
+        &app,
+        "//div[@role='status']//div[strong[normalize-space()='5'] and span[normalize-space()='new']]",
+    )
+    .await;
     app.close().await.unwrap();
 }

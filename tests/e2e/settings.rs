@@ -14,7 +14,7 @@ async fn the_sample_goes_in_one_action_and_a_backup_brings_it_back() {
         partnerly_core::sample::load(&store).unwrap();
     }
     let app = harness.launch(data.path()).await;
-    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    find(&app, "//button[@data-creator='Kenji Watanabe']").await;
 
     click(&app, "//nav//button[normalize-space()='Settings']").await;
     click(&app, "//button[normalize-space()='Back up now']").await;
@@ -60,6 +60,6 @@ async fn the_sample_goes_in_one_action_and_a_backup_brings_it_back() {
     .await;
     find(&app, "//*[starts-with(normalize-space(), 'Restored 12 creators.')]").await;
     click(&app, "//nav//button[normalize-space()='Roster']").await;
-    find(&app, "//button[@aria-label='Open Kenji Watanabe']").await;
+    find(&app, "//button[@data-creator='Kenji Watanabe']").await;
     app.close().await.unwrap();
 }

@@ -39,7 +39,7 @@ async fn a_brand_profile_gives_a_scorecard_that_exports_as_a_pdf() {
 
     // The influencer's page shows the scorecard against it.
     click(&app, "//nav//button[normalize-space()='Roster']").await;
-    click(&app, "//button[@aria-label='Open Zoë Łukasiewicz']").await;
+    click(&app, "//button[@data-creator='Zoë Łukasiewicz']").await;
     find(&app, "//h2[normalize-space()='Vetting']").await;
     // "vegan food" matches "vegan", "travel" nothing: 1 of 2 niches.
     find(

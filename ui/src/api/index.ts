@@ -120,6 +120,8 @@ export const api = {
   backupNow: () => call<Backup>("backup_now"),
   /** Checks a backup and holds it; `confirmWorkspaceImport` restores it. */
   chooseBackupRestore: (name: string) => call<ImportPreview>("choose_backup_restore", { name }),
+  /** The window listens for file events: files opened with the app before now are sent. */
+  windowListensForFiles: () => call<null>("window_listens_for_files"),
   /** Opens the native save dialog; `null` if the person cancels it. */
   exportWorkspace: () => call<ExportOutcome | null>("export_workspace"),
   /** Opens the native file dialog and checks the file; `null` if cancelled. */
