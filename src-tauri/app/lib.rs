@@ -8,6 +8,7 @@ pub mod commands;
 mod dialogs;
 pub mod error;
 pub mod imports;
+mod menu;
 pub mod opened_files;
 pub mod state;
 
@@ -120,7 +121,11 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
 pub fn run() {
     let launched = std::time::Instant::now();
     let data_dir_arg = data_dir_from_args(std::env::args_os().skip(1));
-    let app = builder(Builder::default())
+    let app = builder(Builder::default());
+    // The menu bar belongs to macOS; other platforms' windows go without.
+    #[cfg(target_os = "macos")]
+    let app = app.menu(menu::build).on_menu_event(menu::on_menu_event);
+    let app = app
         // First, so that a second launch hands over to the running window
         // before it opens anything of its own.
         // A file in the second launch's command line ("Open with Partnerly")

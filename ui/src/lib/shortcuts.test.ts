@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionFor } from "./shortcuts";
+import { actionFor, menuAction, screenOrder } from "./shortcuts";
 
 function key(key: string, init: KeyboardEventInit = {}, target?: HTMLElement): KeyboardEvent {
   const event = new KeyboardEvent("keydown", { key, ...init });
@@ -26,4 +26,16 @@ describe("actionFor", () => {
     expect(actionFor(key("?", {}, document.createElement("textarea")))).toBeNull();
     expect(actionFor(key("?", {}, document.createElement("input")))).toBeNull();
   });
+});
+
+it("maps every menu bar item the app sends to the same action as its shortcut", () => {
+  expect(menuAction("import")).toEqual({ kind: "import" });
+  expect(menuAction("new-partnership")).toEqual({ kind: "new-partnership" });
+  expect(menuAction("search")).toEqual({ kind: "search" });
+  expect(menuAction("export")).toEqual({ kind: "export" });
+  expect(menuAction("help")).toEqual({ kind: "help" });
+  expect(menuAction("about")).toEqual({ kind: "about" });
+  for (const screen of screenOrder) expect(menuAction(`go:${screen}`)).toEqual({ kind: "go", screen });
+  expect(menuAction("go:nowhere")).toBeNull();
+  expect(menuAction("quit")).toBeNull();
 });

@@ -9,6 +9,7 @@ export type Action =
   | { kind: "search" }
   | { kind: "export" }
   | { kind: "help" }
+  | { kind: "about" }
   | { kind: "go"; screen: Screen };
 
 export const screenOrder: Screen[] = ["roster", "brands", "campaigns", "partnerships", "disclosure", "settings"];
@@ -46,4 +47,24 @@ export function actionFor(event: KeyboardEvent): Action | null {
   const n = Number(event.key);
   if (Number.isInteger(n) && n >= 1 && n <= screenOrder.length) return { kind: "go", screen: screenOrder[n - 1] };
   return null;
+}
+
+/** The action of a menu bar item (macOS), by the id the app sends in
+ * `menu-action` (see `src-tauri/app/menu.rs`). */
+export function menuAction(id: string): Action | null {
+  if (id.startsWith("go:")) {
+    const screen = id.slice(3) as Screen;
+    return screenOrder.includes(screen) ? { kind: "go", screen } : null;
+  }
+  switch (id) {
+    case "import":
+    case "new-partnership":
+    case "search":
+    case "export":
+    case "help":
+    case "about":
+      return { kind: id };
+    default:
+      return null;
+  }
 }
