@@ -93,7 +93,7 @@ export function targetText(value: TargetValue): string {
     case "count":
       return new Intl.NumberFormat(locale()).format(value.amount);
     case "fraction":
-      return `${Math.round(value.amount * 1000) / 10} %`;
+      return new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 1 }).format(value.amount);
     case "money":
       return moneyText(value.amount);
   }
