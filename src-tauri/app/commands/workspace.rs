@@ -56,24 +56,14 @@ pub async fn retry_open_workspace(state: State<'_, AppState>) -> Result<Workspac
 /// Fills an empty workspace with the sample; returns how many influencers it added.
 #[tauri::command]
 pub async fn load_sample(state: State<'_, AppState>) -> Result<u32, CommandError> {
-    let store = state.store()?;
-    let added = sample::load(&store)?;
-    preferences::mark_welcomed(&store)?;
-    Ok(added as u32)
+    Ok(sample::load(&*state.store()?)? as u32)
 }
 
 /// The first-run welcome's answer: the sample, or an empty start. Returns
 /// how many creators the sample added (0 for an empty start).
 #[tauri::command]
 pub async fn answer_welcome(state: State<'_, AppState>, with_sample: bool) -> Result<u32, CommandError> {
-    let store = state.store()?;
-    let added = if with_sample && roster::count(&store)? == 0 {
-        sample::load(&store)?
-    } else {
-        0
-    };
-    preferences::mark_welcomed(&store)?;
-    Ok(added as u32)
+    Ok(sample::answer_welcome(&*state.store()?, with_sample)? as u32)
 }
 
 /// Where an export went.

@@ -35,7 +35,9 @@ pub enum SampleError {
     Metrics(#[from] crate::metrics::MetricsError),
 }
 
-/// Loads the sample into an empty store; returns how many influencers it added.
+/// Loads the sample into an empty store; returns how many influencers it
+/// added. A workspace with the sample in it has been started: the first-run
+/// welcome is not offered again.
 pub fn load(store: &Store) -> Result<usize, SampleError> {
     let existing = roster::count(store)?;
     if existing > 0 {
@@ -49,7 +51,19 @@ pub fn load(store: &Store) -> Result<usize, SampleError> {
     vetting::load(store)?;
     agreements::load(store)?;
     marker::Present::mark_added_since(store, &before)?;
+    crate::preferences::mark_welcomed(store)?;
     Ok(drafts.len())
+}
+
+/// The first-run welcome's answer: the sample, or an empty start. Returns how
+/// many creators the sample added; none when the roster already has some (a
+/// file dropped on the welcome was imported first).
+pub fn answer_welcome(store: &Store, with_sample: bool) -> Result<usize, SampleError> {
+    if with_sample && roster::count(store)? == 0 {
+        return load(store);
+    }
+    crate::preferences::mark_welcomed(store)?;
+    Ok(0)
 }
 
 /// The sample creators. Fictional people with plausible numbers: a mix of
@@ -279,6 +293,25 @@ mod tests {
                 "the sample only loads into an empty workspace, and this one already has {} influencer(s)",
                 drafts().len()
             )
+        );
+    }
+
+    #[test]
+    fn the_welcome_loads_the_sample_only_into_an_empty_roster_and_is_answered_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(answer_welcome(&store, false).unwrap(), 0);
+        assert!(crate::preferences::get(&store).unwrap().welcomed);
+        assert_eq!(roster::count(&store).unwrap(), 0);
+
+        let other = tempfile::tempdir().unwrap();
+        let store = Store::open(other.path()).unwrap();
+        assert_eq!(answer_welcome(&store, true).unwrap(), drafts().len());
+        assert!(crate::preferences::get(&store).unwrap().welcomed);
+        assert_eq!(
+            answer_welcome(&store, true).unwrap(),
+            0,
+            "a roster with creators is left as it is"
         );
     }
 }

@@ -124,12 +124,12 @@ pub fn contents(store: &Store) -> Result<Option<SampleContents>, StoreError> {
     for id in &marker.brands {
         brands += u32::from(store.get::<Brand>(id.as_bytes())?.is_some());
     }
-    let partnerships = sample_partnerships(store, &marker)?.len() as u32;
+    let campaigns = sample_campaigns(store, &marker)?;
     Ok(Some(SampleContents {
         influencers,
         brands,
-        campaigns: sample_campaigns(store, &marker)?.len() as u32,
-        partnerships,
+        campaigns: campaigns.len() as u32,
+        partnerships: sample_partnerships(store, &marker, &campaigns)?.len() as u32,
     }))
 }
 
@@ -144,9 +144,14 @@ fn sample_campaigns(store: &Store, marker: &SampleMarker) -> Result<Vec<Uuid>, S
         .collect())
 }
 
-fn sample_partnerships(store: &Store, marker: &SampleMarker) -> Result<Vec<Partnership>, StoreError> {
+/// Partnerships on a sample creator or in one of `campaigns` (`sample_campaigns`).
+fn sample_partnerships(
+    store: &Store,
+    marker: &SampleMarker,
+    campaigns: &[Uuid],
+) -> Result<Vec<Partnership>, StoreError> {
     let creators: HashSet<Uuid> = marker.influencers.iter().copied().collect();
-    let campaigns: HashSet<Uuid> = sample_campaigns(store, marker)?.into_iter().collect();
+    let campaigns: HashSet<Uuid> = campaigns.iter().copied().collect();
     Ok(store
         .all::<Partnership>()?
         .into_iter()
@@ -166,7 +171,8 @@ pub fn remove(store: &Store) -> Result<SampleContents, SampleError> {
     let Some(marker) = marker(store)? else {
         return Err(SampleError::NoSample);
     };
-    let partnerships = sample_partnerships(store, &marker)?;
+    let campaigns = sample_campaigns(store, &marker)?;
+    let partnerships = sample_partnerships(store, &marker, &campaigns)?;
     for partnership in &partnerships {
         store.remove::<Partnership>(&partnership.key())?;
         crate::metrics::remove_all_of(store, &partnership.id)?;
@@ -177,7 +183,7 @@ pub fn remove(store: &Store) -> Result<SampleContents, SampleError> {
         campaigns: 0,
         partnerships: partnerships.len() as u32,
     };
-    for id in &sample_campaigns(store, &marker)? {
+    for id in &campaigns {
         store.remove::<MetricSettings>(id.as_bytes())?;
         removed.campaigns += u32::from(store.remove::<Campaign>(id.as_bytes())?);
     }
