@@ -229,6 +229,9 @@ impl Harness {
         std::thread::sleep(Duration::from_millis(500));
         self.xdotool(&["windowfocus", "--sync", &window]);
         self.xdotool(&["key", "--clearmodifiers", select]);
+        // An open dialog showing "Recent" moves focus into its location box
+        // only after a moment; keys typed before that are lost.
+        std::thread::sleep(Duration::from_millis(400));
         self.xdotool(&["type", "--delay", "15", &path.display().to_string()]);
         std::thread::sleep(Duration::from_millis(400));
         self.xdotool(&["key", "Return"]);
