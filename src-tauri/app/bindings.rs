@@ -54,7 +54,9 @@ use crate::commands::workspace::{ExportOutcome, ImportPreview, WorkspaceStatus};
 use crate::error::{CommandError, ErrorKind};
 use crate::imports::{CsvPreview, CsvRefused};
 use partnerly_core::import::columns::Field;
-use partnerly_core::import::run::{FilePreview, ImportSummary, Progress, Rejection, StoredAccount, StoredRow};
+use partnerly_core::import::run::{
+    CellWarning, FilePreview, ImportSummary, Progress, Rejection, StoredAccount, StoredRow, Warning,
+};
 use partnerly_core::preferences::{LocaleOption, Preferences, PreferencesDraft};
 use partnerly_core::sample::SampleContents;
 use partnerly_core::workspace::backups::{Backup, BackupKind};
@@ -194,6 +196,8 @@ fn generate() -> BTreeMap<String, String> {
         Platform,
         Progress,
         Rejection,
+        Warning,
+        CellWarning,
         RosterFilter,
         RosterPage,
         SortBy,

@@ -299,7 +299,7 @@ async fn a_large_roster_scrolls_with_only_the_rows_in_view_on_the_page() {
         std::fs::write(&csv, text).unwrap();
         let store = partnerly_core::store::Store::open(data.path()).unwrap();
         let cancel = std::sync::atomic::AtomicBool::new(false);
-        partnerly_core::import::run::import_file(&store, &csv, None, &mut |_| {}, &cancel).unwrap();
+        partnerly_core::import::run::import_file(&store, &csv, None, None, &mut |_| {}, &cancel).unwrap();
     }
 
     let app = harness.launch(data.path()).await;

@@ -1,5 +1,6 @@
 use partnerly_core::import::columns::Field;
 use partnerly_core::import::{memory, run};
+use partnerly_core::roster::Platform;
 use tauri::ipc::Channel;
 use tauri::{Runtime, State, WebviewWindow};
 
@@ -23,14 +24,16 @@ pub async fn choose_csv_import<R: Runtime>(
     imports.prepare(&store, &path).map(Some)
 }
 
-/// Imports a previewed file with the mapping the person settled on,
-/// reporting progress on `on_progress`; remembers the mapping for next time.
+/// Imports a previewed file with the mapping the person settled on and the
+/// platform they said its accounts are on, reporting progress on
+/// `on_progress`; remembers the mapping for next time.
 #[tauri::command]
 pub async fn run_csv_import(
     state: State<'_, AppState>,
     imports: State<'_, CsvImports>,
     token: u32,
     mapping: Vec<Option<Field>>,
+    platform: Option<Platform>,
     on_progress: Channel<run::Progress>,
 ) -> Result<run::ImportSummary, CommandError> {
     let store = state.store()?;
@@ -42,6 +45,7 @@ pub async fn run_csv_import(
             &worker_store,
             &path,
             Some(worker_mapping),
+            platform,
             &mut |progress| {
                 let _ = on_progress.send(progress);
             },
@@ -62,19 +66,20 @@ pub async fn cancel_csv_import(imports: State<'_, CsvImports>, token: u32) -> Re
     Ok(())
 }
 
-/// The first rows of a held file as they will be stored with `mapping`
-/// (the person changes the mapping; the preview follows).
+/// The first rows of a held file as they will be stored with `mapping` and
+/// `platform` (the person changes either; the preview follows).
 #[tauri::command]
 pub async fn preview_csv_rows(
     imports: State<'_, CsvImports>,
     token: u32,
     mapping: Vec<Option<Field>>,
+    platform: Option<Platform>,
 ) -> Result<Vec<run::StoredRow>, CommandError> {
     let path = imports.path_of(token)?;
     let preview = tauri::async_runtime::spawn_blocking(move || run::preview(&path))
         .await
         .map_err(|e| CommandError::new(ErrorKind::Storage, format!("the preview stopped unexpectedly: {e}")))??;
-    Ok(run::stored_rows(&preview.rows, &mapping))
+    Ok(run::stored_rows(&preview.header, &preview.rows, &mapping, platform))
 }
 
 #[tauri::command]

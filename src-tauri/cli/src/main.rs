@@ -12,6 +12,7 @@ use std::process::ExitCode;
 mod campaigns;
 mod collaboration;
 mod disclosure;
+mod import;
 mod metrics;
 mod partnerships;
 mod scorecard_text;
@@ -20,7 +21,6 @@ mod vetting;
 use vetting::read_json;
 
 use clap::{Args, Parser, Subcommand};
-use partnerly_core::import::run as import;
 use partnerly_core::numbers::grouped;
 use partnerly_core::roster::{
     self, AccountDraft, Influencer, InfluencerDraft, Platform, RosterError, RosterFilter, SortBy, Tier,
@@ -56,13 +56,9 @@ enum Command {
         file: PathBuf,
     },
     /// Import influencers from a CSV or other delimited text file: new
-    /// creators are added, known accounts updated, bad rows listed
-    Import {
-        file: PathBuf,
-        /// Print the summary as JSON: {"imported", "updated", "unchanged", "rejected": [{"line", "reason"}]}
-        #[arg(long)]
-        json: bool,
-    },
+    /// creators are added, known accounts updated, bad rows listed, bad
+    /// optional cells left empty with a warning
+    Import(import::ImportArgs),
     /// Load the sample workspace into an empty data folder
     Sample,
     /// Brand profiles and their shortlists
@@ -280,25 +276,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Import { file, json } => {
-            let cancel = std::sync::atomic::AtomicBool::new(false);
-            let summary = import::import_file(&store, &file, None, &mut |_| {}, &cancel).map_err(|e| e.to_string())?;
-            if json {
-                return print_json(&summary);
-            }
-            println!(
-                "{}: {} new, {} updated, {} unchanged, {} rejected",
-                file.display(),
-                summary.imported,
-                summary.updated,
-                summary.unchanged,
-                summary.rejected.len()
-            );
-            for rejection in &summary.rejected {
-                println!("  line {}: {}", rejection.line, rejection.reason);
-            }
-            Ok(())
-        }
+        Command::Import(args) => import::run(&store, args),
         Command::Brands(command) => vetting::brands(&store, command),
         Command::Vet(args) => vetting::vet(&store, args),
         Command::Dossier(command) => vetting::dossier(&store, command),

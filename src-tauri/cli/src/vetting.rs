@@ -305,6 +305,9 @@ fn print_dossier(dossier: &partnerly_core::vetting::dossier::Dossier) {
         }
     );
     println!("  countries:      {}", shares(&audience.countries));
+    if let Some(top) = &audience.top_country {
+        println!("  top country:    {top}");
+    }
     println!("  ages:           {}", shares(&audience.age_bands));
     println!("  genders:        {}", shares(&audience.genders));
     println!(
@@ -321,6 +324,9 @@ fn print_dossier(dossier: &partnerly_core::vetting::dossier::Dossier) {
             stats.avg_likes.map(|v| format!("{} likes", grouped(v as u64))),
             stats.avg_comments.map(|v| format!("{} comments", grouped(v as u64))),
             stats.avg_views.map(|v| format!("{} views", grouped(v as u64))),
+            stats
+                .avg_engagements
+                .map(|v| format!("{} engagements", grouped(v as u64))),
             stats
                 .imported_rate
                 .map(|r| format!("{} engagement (imported)", percent(r))),

@@ -158,21 +158,198 @@ fn import_prints_a_json_summary_with_the_rejected_lines() {
     let dir = tempfile::tempdir().unwrap();
     let out = ok(dir.path(), &["import", &fixture("discovery-export.csv"), "--json"]);
     let summary: Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(summary["imported"], 5);
+    assert_eq!(summary["imported"], 6);
     assert_eq!(summary["updated"], 0);
     assert_eq!(summary["unchanged"], 0);
     assert_eq!(
         summary["rejected"],
-        serde_json::json!([
-            {"line": 8, "reason": "followers '-500' cannot be negative"},
-            {"line": 9, "reason": "platform 'myspace' is not one Partnerly knows"}
-        ])
+        serde_json::json!([{"line": 9, "reason": "platform 'myspace' is not one Partnerly knows"}])
     );
-    assert_eq!(list(dir.path()).len(), 5);
+    assert_eq!(
+        summary["warnings"],
+        serde_json::json!([{"line": 8, "column": "followers", "reason": "followers '-500' cannot be negative; left empty"}])
+    );
+    assert_eq!(list(dir.path()).len(), 6);
 
     let text = ok(dir.path(), &["import", &fixture("discovery-export.csv")]);
-    assert!(text.contains(": 0 new, 0 updated, 5 unchanged, 2 rejected"), "{text}");
-    assert!(text.contains("  line 8: followers '-500' cannot be negative"), "{text}");
+    assert!(
+        text.contains(": 0 new, 0 updated, 6 unchanged, 1 rejected, 1 warning(s)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  line 9: platform 'myspace' is not one Partnerly knows"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  line 8, followers: followers '-500' cannot be negative; left empty"),
+        "{text}"
+    );
+}
+
+fn creator_by_handle<'a>(all: &'a [Value], handle: &str) -> &'a Value {
+    all.iter()
+        .find(|c| c["accounts"].as_array().unwrap().iter().any(|a| a["handle"] == handle))
+        .unwrap_or_else(|| panic!("no creator with {handle}: {all:?}"))
+}
+
+#[test]
+fn a_hand_kept_tiktok_list_keeps_every_creator_and_their_followers() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(dir.path(), &["import", &fixture("tiktok-hand-kept.csv"), "--json"]);
+    let summary: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(summary["imported"], 3, "{summary}");
+    assert_eq!(summary["rejected"], serde_json::json!([]));
+    let reasons: Vec<&str> = summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["reason"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons.contains(&"email 'fill in emails yourself' is not an email address; left empty"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("https://www.tiktok.com/") && r.contains("not to a profile")),
+        "{reasons:?}"
+    );
+    let all = list(dir.path());
+    let ana = creator_by_handle(&all, "ana.lima");
+    assert_eq!(ana["accounts"][0]["platform"], "tiktok");
+    assert_eq!(ana["accounts"][0]["followers"], 107_859);
+    assert_eq!(ana["country"], "BR");
+    assert_eq!(
+        creator_by_handle(&all, "bocooks")["accounts"][0]["followers"],
+        2_100_000
+    );
+}
+
+#[test]
+fn platform_and_mappings_from_the_command_line_and_a_dry_run_that_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("creators.csv");
+    std::fs::write(
+        &file,
+        "Username,Subs,Display\n@ana,1200,Ana Lima\nUC9ODqSfRBs_bgrNdGuWmrUA,185M,Cocomelon\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+
+    // No platform column and none in the name: every handle asks for one.
+    let dry = ok(dir.path(), &["import", file, "--dry-run"]);
+    assert!(
+        dry.contains("the file's handles do not say their platform: give --platform NAME"),
+        "{dry}"
+    );
+    assert!(
+        dry.contains("rejected: '@ana' does not say which platform it is on"),
+        "{dry}"
+    );
+    assert!(dry.contains("Nothing was written (--dry-run)."), "{dry}");
+
+    let args = [
+        "import",
+        file,
+        "--platform",
+        "youtube",
+        "--map",
+        "Subs=followers",
+        "--map",
+        "Display=name",
+        "--dry-run",
+    ];
+    let dry = ok(dir.path(), &args);
+    assert!(
+        dry.contains("encoding UTF-8, delimiter \",\", header on line 1"),
+        "{dry}"
+    );
+    assert!(dry.contains("Subs      -> followers (YouTube)"), "{dry}");
+    assert!(dry.contains("Display   -> name"), "{dry}");
+    assert!(
+        dry.contains("Cocomelon: YouTube @UC9ODqSfRBs_bgrNdGuWmrUA (185,000,000 followers)"),
+        "{dry}"
+    );
+    let json: Value = serde_json::from_str(&ok(dir.path(), &[&args[..], &["--json"]].concat())).unwrap();
+    assert_eq!(json["platform"], "youtube");
+    assert_eq!(
+        json["mapping"][1],
+        serde_json::json!({"column": "Subs", "field": {"field": "platform_followers", "platform": "youtube"}})
+    );
+    assert_eq!(json["rows"][0]["accounts"][0]["followers"], 1200);
+    assert!(list(dir.path()).is_empty(), "a dry run writes nothing");
+
+    let summary: Value =
+        serde_json::from_str(&ok(dir.path(), &[&args[..args.len() - 1], &["--json"]].concat())).unwrap();
+    assert_eq!(summary["imported"], 2, "{summary}");
+    let all = list(dir.path());
+    let channel = creator_by_handle(&all, "UC9ODqSfRBs_bgrNdGuWmrUA");
+    assert_eq!(
+        channel["name"], "Cocomelon",
+        "the id keeps its case and the display name is the name"
+    );
+    assert_eq!(channel["accounts"][0]["followers"], 185_000_000);
+
+    let err = failure(dir.path(), &["import", file, "--map", "Views=followers"]);
+    assert!(
+        err.contains("the file has no column 'Views'; its columns are: 'Username', 'Subs', 'Display'"),
+        "{err}"
+    );
+    let err = failure(dir.path(), &["import", file, "--map", "Subs=subscribers"]);
+    assert!(
+        err.contains("'subscribers' is not a field Partnerly reads; the fields are: name, handle, platform"),
+        "{err}"
+    );
+    let err = failure(dir.path(), &["import", file, "--platform", "myspace"]);
+    assert!(err.contains("'myspace' is not a platform Partnerly knows"), "{err}");
+}
+
+#[test]
+fn engagement_figures_of_a_discovery_export_reach_the_dossier() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(dir.path(), &["import", &fixture("discovery-twins.csv"), "--json"]);
+    let summary: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (summary["imported"].clone(), summary["rejected"].clone()),
+        (serde_json::json!(3), serde_json::json!([]))
+    );
+    let all = list(dir.path());
+    let mara = creator_by_handle(&all, "mara.eats");
+    assert_eq!(
+        mara["accounts"][0]["followers"], 48_500,
+        "the display value when the exact twin is #VALOR!"
+    );
+    assert_eq!(
+        creator_by_handle(&all, "bocooks")["accounts"][0]["followers"],
+        2_100_000
+    );
+    assert_eq!(
+        creator_by_handle(&all, "UC9ODqSfRBs_bgrNdGuWmrUA")["accounts"][0]["followers"],
+        185_000_000
+    );
+    let dossier: Value = serde_json::from_str(&ok(dir.path(), &["dossier", "show", "@mara.eats", "--json"])).unwrap();
+    let stats = &dossier["stats"][0];
+    assert_eq!(stats["platform"], "instagram");
+    assert_eq!(
+        (stats["avg_likes"].clone(), stats["avg_comments"].clone()),
+        (serde_json::json!(1480.0), serde_json::json!(52.0))
+    );
+    assert!(
+        (stats["imported_rate"].as_f64().unwrap() - 0.031).abs() < 1e-9,
+        "{stats}"
+    );
+    assert_eq!(dossier["audience"]["top_country"], "PT");
+    assert_eq!(
+        dossier["audience"]["countries"],
+        serde_json::json!([]),
+        "the top country is not a split"
+    );
+    assert_eq!(
+        mara["country"],
+        Value::Null,
+        "the audience's country is not where she lives"
+    );
 }
 
 #[test]
@@ -190,9 +367,17 @@ fn an_import_killed_at_any_point_leaves_the_roster_as_it_was() {
     let rows = 150_000;
     let scratch = tempfile::tempdir().unwrap();
     let file = scratch.path().join("big.csv");
-    let mut text = String::from("platform,username,followers\n");
+    // With the engagement columns of a discovery export: the figures are
+    // part of the same one write as the creators.
+    let mut text = String::from("platform,username,followers,avg likes,avg comments,engagement rate\n");
     for n in 0..rows {
-        text.push_str(&format!("instagram,@creator.{n},{n}\n"));
+        text.push_str(&format!(
+            "instagram,@creator.{n},{n},{},{},{}.{}%\n",
+            n % 500,
+            n % 50,
+            n % 9,
+            n % 7
+        ));
     }
     std::fs::write(&file, text).unwrap();
     let import = |dir: &std::path::Path| {
@@ -227,8 +412,19 @@ fn an_import_killed_at_any_point_leaves_the_roster_as_it_was() {
                 before,
                 "killed at {fraction}: the roster is exactly as it was"
             );
+            assert!(
+                !cli(dir.path(), &["dossier", "show", "@creator.7"]).status.success(),
+                "killed at {fraction}: no creator, no figures"
+            );
         } else {
             assert_eq!(count, before.len() + rows, "killed at {fraction}: all or nothing");
+            let last = format!("@creator.{}", rows - 1);
+            let dossier: Value = serde_json::from_str(&ok(dir.path(), &["dossier", "show", &last, "--json"])).unwrap();
+            assert_eq!(
+                dossier["stats"][0]["avg_likes"],
+                ((rows - 1) % 500) as f64,
+                "killed at {fraction}: figures with the roster"
+            );
         }
     }
 }

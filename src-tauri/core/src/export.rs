@@ -236,13 +236,13 @@ mod tests {
         let file = dir.path().join("roster.csv");
         write_csv(&roster::list(&store).unwrap(), &file).unwrap();
 
-        let summary = import_file(&store, &file, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        let summary = import_file(&store, &file, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
         assert_eq!((summary.imported, summary.updated), (0, 0), "{:?}", summary.rejected);
         assert_eq!(summary.unchanged as usize, sample::drafts().len());
 
         let other = tempfile::tempdir().unwrap();
         let fresh = Store::open(other.path()).unwrap();
-        let summary = import_file(&fresh, &file, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+        let summary = import_file(&fresh, &file, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
         assert_eq!(summary.imported as usize, sample::drafts().len());
         let strip = |list: Vec<Influencer>| -> Vec<_> {
             list.into_iter()

@@ -141,14 +141,20 @@ export const api = {
 
   /** Opens the native file dialog and previews the file; `null` if cancelled. */
   chooseCsvImport: () => call<CsvPreview | null>("choose_csv_import"),
-  runCsvImport: (token: number, mapping: (Field | null)[], onProgress: (p: Progress) => void) => {
+  runCsvImport: (
+    token: number,
+    mapping: (Field | null)[],
+    platform: Platform | null,
+    onProgress: (p: Progress) => void,
+  ) => {
     const channel = new Channel<Progress>();
     channel.onmessage = onProgress;
-    return call<ImportSummary>("run_csv_import", { token, mapping, onProgress: channel });
+    return call<ImportSummary>("run_csv_import", { token, mapping, platform, onProgress: channel });
   },
   cancelCsvImport: (token: number) => call<null>("cancel_csv_import", { token }),
   discardCsvImport: (token: number) => call<null>("discard_csv_import", { token }),
-  previewCsvRows: (token: number, mapping: (Field | null)[]) => call<StoredRow[]>("preview_csv_rows", { token, mapping }),
+  previewCsvRows: (token: number, mapping: (Field | null)[], platform: Platform | null) =>
+    call<StoredRow[]>("preview_csv_rows", { token, mapping, platform }),
 
   listBrands: () => call<Brand[]>("list_brands"),
   addBrand: (draft: BrandDraft) => call<Brand>("add_brand", { draft }),

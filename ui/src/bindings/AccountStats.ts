@@ -11,6 +11,11 @@ export type AccountStats = { platform: Platform | null,
  */
 handle: string | null, avg_likes: number | null, avg_comments: number | null, avg_views: number | null, avg_reach: number | null, avg_impressions: number | null, 
 /**
+ * Average likes plus comments (and shares, as some exports count them)
+ * per post, when an export gives only the total.
+ */
+avg_engagements: number | null, 
+/**
  * An engagement rate given by an export, as a fraction, with the method
  * it was computed by when the export says (vendors mostly use followers).
  */
@@ -18,4 +23,9 @@ imported_rate: number | null,
 /**
  * Where the figures came from ("Modash export, 2026-10-02").
  */
-source: string, };
+source: string, 
+/**
+ * When a person last entered these figures; an import after that
+ * replaces the ones it gives. `None`: they came from an import.
+ */
+entered_at: string | null, };

@@ -17,4 +17,9 @@ credibility: number | null,
 /**
  * Share of followers following more than 1,500 accounts (HypeAuditor).
  */
-mass_followers: number | null, source: string, };
+mass_followers: number | null, 
+/**
+ * ISO code of the country most followers are in, when an export gives
+ * only that ("Audience country") and not the whole split.
+ */
+top_country: string | null, source: string, };

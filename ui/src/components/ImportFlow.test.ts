@@ -18,6 +18,8 @@ const file: CsvPreview = {
     header_line: 2,
     header: ["Who", "IG", "Reach"],
     mapping: [null, null, { field: "followers" }],
+    asks_platform: false,
+    platform: null,
     rows: [
       ["Chloé Martin", "@chloe.runs", "4 300"],
       ["Renée Côté", "renee.cote", "23 400"],
@@ -33,7 +35,8 @@ const summary: ImportSummary = {
   imported: 1,
   updated: 0,
   unchanged: 0,
-  rejected: [{ line: 7, reason: "followers '-5' cannot be negative" }],
+  rejected: [{ line: 7, reason: "platform 'myspace' is not one Partnerly knows" }],
+  warnings: [{ line: 9, column: "Country", reason: "country 'All' is not one Partnerly knows; left empty" }],
 };
 
 it("shows how the file was read and needs an account column before importing", async () => {
@@ -60,6 +63,7 @@ it("shows the rows as the app will store them, read again when a column changes"
         email: null,
         country: null,
         niches: [],
+        warnings: [],
       },
       { kind: "skipped" },
     ];
@@ -86,7 +90,11 @@ it("imports with the chosen columns and reports rejected rows by line", async ()
   await userEvent.click(screen.getByRole("button", { name: "Import" }));
 
   expect(await screen.findByText("line 7")).toBeInTheDocument();
-  expect(screen.getByText("followers '-5' cannot be negative")).toBeInTheDocument();
+  expect(screen.getByText("platform 'myspace' is not one Partnerly knows")).toBeInTheDocument();
+  expect(screen.getByText("line 9").closest("li")).toHaveTextContent(
+    "line 9Country country 'All' is not one Partnerly knows; left empty",
+  );
+  expect(screen.getByText("cells left empty").previousElementSibling).toHaveTextContent("1");
   const [command, args] = calls.find(([cmd]) => cmd === "run_csv_import")!;
   expect(command).toBe("run_csv_import");
   expect((args as { mapping: unknown }).mapping).toEqual([
@@ -109,4 +117,63 @@ it("discards the held file when cancelled before importing", async () => {
   await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
   expect(calls).toEqual(["discard_csv_import"]);
   expect(ondone).toHaveBeenCalledWith(null);
+});
+
+it("asks which platform handles are on, guessed from the file, and imports with the one chosen", async () => {
+  const calls: [string, Record<string, unknown>][] = [];
+  mockIPC((cmd, args) => {
+    calls.push([cmd, args as Record<string, unknown>]);
+    if (cmd === "preview_csv_rows") {
+      return [
+        {
+          kind: "creator",
+          name: null,
+          accounts: [{ platform: "youtube", handle: "ana", followers: 1200 }],
+          email: null,
+          country: null,
+          niches: [],
+          warnings: [{ column: "Country", reason: "country 'All' is not one Partnerly knows; left empty" }],
+        },
+      ];
+    }
+    return cmd === "run_csv_import" ? summary : null;
+  });
+  const tiktok: CsvPreview = {
+    ...file,
+    file_name: "tiktok creators.csv",
+    preview: {
+      ...file.preview,
+      header: ["Username", "Followers", "Country"],
+      mapping: [{ field: "handle" }, { field: "followers" }, { field: "country" }],
+      asks_platform: true,
+      platform: "tiktok",
+      rows: [["@ana", "1200", "All"]],
+      stored: [],
+    },
+  };
+  render(ImportFlow, { file: tiktok, ondone: vi.fn() });
+  const choice = screen.getByLabelText("These accounts are on");
+  expect(choice).toHaveValue("tiktok");
+  expect(screen.getByText("Guessed from the file's name or columns.")).toBeInTheDocument();
+
+  await userEvent.selectOptions(choice, "YouTube");
+  expect(await screen.findByRole("cell", { name: "YouTube @ana · 1,200" })).toBeInTheDocument();
+  expect(screen.getByRole("cell", { name: /Country: country 'All'/ })).toBeInTheDocument();
+  expect(calls.filter(([cmd]) => cmd === "preview_csv_rows").at(-1)![1].platform).toBe("youtube");
+
+  await userEvent.click(screen.getByRole("button", { name: "Import" }));
+  await screen.findByText("line 7");
+  expect(calls.find(([cmd]) => cmd === "run_csv_import")![1].platform).toBe("youtube");
+});
+
+it("does not ask for a platform when a column names it", () => {
+  mockIPC(() => null);
+  render(ImportFlow, {
+    file: {
+      ...file,
+      preview: { ...file.preview, mapping: [{ field: "platform" }, { field: "handle" }, { field: "followers" }] },
+    },
+    ondone: vi.fn(),
+  });
+  expect(screen.queryByLabelText("These accounts are on")).not.toBeInTheDocument();
 });

@@ -14,6 +14,11 @@ const simple: [Field, string][] = [
   [{ field: "profile_url" }, "Profile link"],
   [{ field: "followers" }, "Followers"],
   [{ field: "engagement_rate" }, "Engagement rate"],
+  [{ field: "avg_likes" }, "Average likes"],
+  [{ field: "avg_comments" }, "Average comments"],
+  [{ field: "avg_views" }, "Average views"],
+  [{ field: "engagements" }, "Average engagements"],
+  [{ field: "audience_country" }, "Audience's top country"],
   [{ field: "audience_credibility" }, "Audience credibility"],
   [{ field: "mass_followers" }, "Mass followers"],
   [{ field: "email" }, "Email"],
@@ -53,6 +58,11 @@ const byKey = new Map(fieldChoices.map((c) => [c.key, c.field]));
 /** The field for a choice key; fields Partnerly does not store yet map to nothing. */
 export function fieldOf(key: string): Field | null {
   return byKey.get(key) ?? null;
+}
+
+/** Whether the file's handles need a platform said for them: a handle column and no platform column. */
+export function asksPlatform(mapping: (Field | null)[]): boolean {
+  return mapping.some((f) => f?.field === "handle") && !mapping.some((f) => f?.field === "platform");
 }
 
 /** Whether a mapping names an account, without which no row is a creator. */

@@ -12,7 +12,7 @@ function dossier(): Dossier {
   return {
     influencer_id: "id-1",
     stats: [],
-    audience: { countries: [], age_bands: [], genders: [], credibility: null, mass_followers: null, source: "" },
+    audience: { countries: [], age_bands: [], genders: [], credibility: null, mass_followers: null, top_country: null, source: "" },
     histories: [],
     past_partnerships: [],
     checklist: [],

@@ -24,6 +24,13 @@ pub enum Field {
     Followers,
     EngagementRate,
     Engagements,
+    /// Average likes per post.
+    AvgLikes,
+    AvgComments,
+    AvgViews,
+    /// The country most of the audience is in ("Audience country"): a
+    /// dossier figure, not where the creator lives.
+    AudienceCountry,
     /// Share of followers judged real, from a vendor export.
     AudienceCredibility,
     /// Share of followers following more than 1,500 accounts.
@@ -45,6 +52,79 @@ impl Field {
     pub fn identifies_an_account(self) -> bool {
         matches!(self, Field::Handle | Field::ProfileUrl | Field::PlatformHandle(_))
     }
+
+    /// Columns of numbers, which exports often carry twice: `48.5M` for
+    /// reading beside `48500000` for sorting, under the same header. Each
+    /// copy is mapped; a row takes the most exact value among them.
+    pub fn is_a_figure(self) -> bool {
+        matches!(
+            self,
+            Field::Followers
+                | Field::EngagementRate
+                | Field::Engagements
+                | Field::AvgLikes
+                | Field::AvgComments
+                | Field::AvgViews
+                | Field::AudienceCredibility
+                | Field::MassFollowers
+                | Field::PlatformFollowers(_)
+                | Field::PlatformEngagementRate(_)
+        )
+    }
+
+    /// The name a person types for this field (`--map "Subs=followers"`),
+    /// and back. Per-platform fields are written `followers` and `handle`
+    /// with the file's platform chosen (`--platform`).
+    pub const NAMES: [&'static str; 14] = [
+        "name",
+        "handle",
+        "platform",
+        "profile_url",
+        "followers",
+        "engagement_rate",
+        "avg_likes",
+        "avg_comments",
+        "avg_views",
+        "email",
+        "country",
+        "niches",
+        "notes",
+        "ignore",
+    ];
+
+    /// `Some(None)` for `ignore`; `None` for a name that is no field.
+    pub fn from_name(name: &str) -> Option<Option<Field>> {
+        match name.trim() {
+            "ignore" => Some(None),
+            other => simple_field(other).map(Some),
+        }
+    }
+}
+
+/// A field named as in the alias table's first column.
+fn simple_field(name: &str) -> Option<Field> {
+    Some(match name {
+        "name" => Field::Name,
+        "first_name" => Field::FirstName,
+        "last_name" => Field::LastName,
+        "handle" => Field::Handle,
+        "platform" => Field::Platform,
+        "profile_url" => Field::ProfileUrl,
+        "followers" => Field::Followers,
+        "engagement_rate" => Field::EngagementRate,
+        "engagements" => Field::Engagements,
+        "avg_likes" => Field::AvgLikes,
+        "avg_comments" => Field::AvgComments,
+        "avg_views" => Field::AvgViews,
+        "audience_country" => Field::AudienceCountry,
+        "audience_credibility" => Field::AudienceCredibility,
+        "mass_followers" => Field::MassFollowers,
+        "email" => Field::Email,
+        "country" => Field::Country,
+        "niches" => Field::Niches,
+        "notes" => Field::Notes,
+        _ => return None,
+    })
 }
 
 const TABLE: &str = include_str!("../../data/column_aliases.tsv");
@@ -96,28 +176,15 @@ fn aliases() -> &'static HashMap<String, Field> {
             let Some((field, alias)) = line.split_once('\t') else {
                 continue;
             };
-            let simple = match field {
-                "name" => Some(Field::Name),
-                "first_name" => Some(Field::FirstName),
-                "last_name" => Some(Field::LastName),
-                "handle" => Some(Field::Handle),
-                "platform" => Some(Field::Platform),
-                "profile_url" => Some(Field::ProfileUrl),
-                "followers" => Some(Field::Followers),
-                "engagement_rate" => Some(Field::EngagementRate),
-                "engagements" => Some(Field::Engagements),
-                "audience_credibility" => Some(Field::AudienceCredibility),
-                "mass_followers" => Some(Field::MassFollowers),
-                "email" => Some(Field::Email),
-                "country" => Some(Field::Country),
-                "niches" => Some(Field::Niches),
-                "notes" => Some(Field::Notes),
-                _ => None,
-            };
-            if let Some(field) = simple {
+            if let Some(field) = simple_field(field) {
                 map.entry(normalise_header(alias)).or_insert(field);
                 continue;
             }
+            // `platform_handle:tiktok` is a header of one platform only ("TikToker name").
+            let (field, only) = match field.split_once(':') {
+                Some((field, platform)) => (field, Platform::parse(platform)),
+                None => (field, None),
+            };
             let per_platform: fn(Platform) -> Field = match field {
                 "platform_handle" => Field::PlatformHandle,
                 "platform_followers" => Field::PlatformFollowers,
@@ -125,6 +192,10 @@ fn aliases() -> &'static HashMap<String, Field> {
                 // The table is checked by a test; an unknown field is a typo there.
                 _ => continue,
             };
+            if let Some(platform) = only {
+                map.entry(normalise_header(alias)).or_insert(per_platform(platform));
+                continue;
+            }
             for platform in Platform::ALL {
                 for name in platform_names(platform) {
                     let header = normalise_header(&alias.replace("{platform}", name));
@@ -136,20 +207,31 @@ fn aliases() -> &'static HashMap<String, Field> {
     })
 }
 
-/// The field a header names, if Partnerly knows it.
+/// The field a header names, if Partnerly knows it. A header that is not
+/// in the table as a whole is tried by its first line ("Followers" of a
+/// header "Followers⏎(exact)") and without a bracketed remark
+/// ("Subscribers (number)").
 pub fn field_of(header: &str) -> Option<Field> {
-    aliases().get(&normalise_header(header)).copied()
+    let table = aliases();
+    let lookup = |text: &str| table.get(&normalise_header(text)).copied();
+    lookup(header)
+        .or_else(|| header.trim().lines().next().and_then(lookup))
+        .or_else(|| {
+            let cut = header.find(['(', '[']).map_or(header, |at| &header[..at]);
+            (cut.len() < header.len()).then(|| lookup(cut)).flatten()
+        })
 }
 
-/// A field for each column of `header`, each field used at most once (the
-/// leftmost column wins; the others are left unmapped for the person to choose).
+/// A field for each column of `header`. A field of text is used at most once
+/// (the leftmost column wins; the others are left unmapped for the person to
+/// choose); a figure may be mapped from several columns (`Field::is_a_figure`).
 pub fn map_header(header: &[String]) -> Vec<Option<Field>> {
     let mut used = Vec::new();
     header
         .iter()
         .map(|cell| {
             let field = field_of(cell)?;
-            if used.contains(&field) {
+            if used.contains(&field) && !field.is_a_figure() {
                 return None;
             }
             used.push(field);
@@ -178,6 +260,10 @@ mod tests {
             "followers",
             "engagement_rate",
             "engagements",
+            "avg_likes",
+            "avg_comments",
+            "avg_views",
+            "audience_country",
             "audience_credibility",
             "mass_followers",
             "email",
@@ -190,6 +276,17 @@ mod tests {
         ];
         for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
             let (field, alias) = line.split_once('\t').unwrap_or_else(|| panic!("no tab in {line:?}"));
+            let field = match field.split_once(':') {
+                Some((field, platform)) => {
+                    assert!(Platform::parse(platform).is_some(), "unknown platform in {line:?}");
+                    assert!(
+                        field.starts_with("platform_"),
+                        "a platform on a general field in {line:?}"
+                    );
+                    field
+                }
+                None => field,
+            };
             assert!(known.contains(&field), "unknown field in {line:?}");
             assert!(!alias.trim().is_empty(), "empty alias in {line:?}");
         }

@@ -5,13 +5,13 @@
 //! numbers win (a later row, or the file over the roster); an empty cell
 //! never overwrites anything; a name or notes typed by hand are kept.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::rows::{RateOf, RowCreator};
-use super::values::RateCell;
+use super::rows::RowCreator;
+use crate::roster::figures::PendingFigures;
 use crate::roster::{self, Account, Influencer, InfluencerDraft, Platform};
 use crate::roster::{account_key, AccountMap, EncodedCreators, Writer};
 use crate::store::StoreError;
@@ -65,24 +65,6 @@ impl From<String> for NotMerged {
     }
 }
 
-/// A rate the file gives for a creator: an account's engagement rate, or a
-/// vendor's audience-quality figure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportedRate {
-    pub influencer_id: Uuid,
-    /// What the rate is about.
-    pub of: ImportedRateOf,
-    pub cell: RateCell,
-    pub column: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImportedRateOf {
-    Engagement(Platform),
-    Credibility,
-    MassFollowers,
-}
-
 /// What the file does to the roster, before anything is written.
 #[derive(Debug, Default)]
 pub struct Merged {
@@ -91,8 +73,11 @@ pub struct Merged {
     /// Stored creators the file changed: (now, as stored before).
     pub updated: Vec<(Influencer, Influencer)>,
     pub unchanged: usize,
-    /// Engagement rates for the creators' dossiers.
-    pub rates: Vec<ImportedRate>,
+    /// Engagement and audience figures, written in the same batch.
+    pub figures: PendingFigures,
+    /// Rate columns in percents (`values::RateScale::of_column`'s rule);
+    /// the others hold fractions.
+    pub percent_columns: HashSet<u32>,
 }
 
 impl Merged {
@@ -118,7 +103,10 @@ pub struct Merger<'r> {
     new: EncodedCreators,
     touched: Vec<Touched>,
     touched_by_id: HashMap<Uuid, u32>,
-    rates: Vec<ImportedRate>,
+    figures: PendingFigures,
+    percent_columns: HashSet<u32>,
+    /// Where the figures came from ("list.csv, imported 2026-12-02").
+    source: String,
     now: DateTime<Utc>,
 }
 
@@ -140,14 +128,17 @@ fn holds(influencer: &Influencer, platform: Platform, handle: &str) -> bool {
 impl<'r> Merger<'r> {
     /// `expected_bytes`: about how much the new creators will take encoded
     /// (the file's size is a fair guess); reserved up front, used as needed.
-    pub fn new(roster: &'r dyn Holders, now: DateTime<Utc>, expected_bytes: usize) -> Merger<'r> {
+    /// `source` names the file in the figures it gives.
+    pub fn new(roster: &'r dyn Holders, now: DateTime<Utc>, expected_bytes: usize, source: &str) -> Merger<'r> {
         Merger {
             roster,
             slots: AccountMap::default(),
             new: EncodedCreators::with_capacity(expected_bytes),
             touched: Vec::new(),
             touched_by_id: HashMap::new(),
-            rates: Vec::new(),
+            figures: PendingFigures::default(),
+            percent_columns: HashSet::new(),
+            source: source.to_string(),
             now,
         }
     }
@@ -193,7 +184,8 @@ impl<'r> Merger<'r> {
 
     /// Folds one row in. A `Rejected` row leaves nothing behind.
     pub fn add(&mut self, mut row: RowCreator) -> Result<(), NotMerged> {
-        let rates = std::mem::take(&mut row.rates);
+        let mut figures = std::mem::take(&mut row.figures);
+        let percent_columns = std::mem::take(&mut row.percent_columns);
         let mut slots: Vec<Slot> = Vec::new();
         for (platform, handle, _) in &row.accounts {
             if let Some(slot) = self.find(*platform, handle)? {
@@ -202,9 +194,9 @@ impl<'r> Merger<'r> {
                 }
             }
         }
-        let id = match slots.as_slice() {
+        let (id, slot) = match slots.as_slice() {
             [] => self.add_new(row)?,
-            [slot] => self.update(*slot, row)?,
+            [slot] => (self.update(*slot, row)?, *slot),
             _ => {
                 let mut names = Vec::new();
                 for slot in &slots {
@@ -216,20 +208,20 @@ impl<'r> Merger<'r> {
                 )));
             }
         };
-        self.rates.extend(rates.into_iter().map(|rate| ImportedRate {
-            influencer_id: id,
-            of: match rate.of {
-                RateOf::Engagement(platform, _) => ImportedRateOf::Engagement(platform),
-                RateOf::Credibility => ImportedRateOf::Credibility,
-                RateOf::MassFollowers => ImportedRateOf::MassFollowers,
-            },
-            cell: rate.cell,
-            column: rate.column,
-        }));
+        self.percent_columns.extend(percent_columns);
+        if !figures.is_empty() {
+            figures.influencer_id = id;
+            figures.source.clone_from(&self.source);
+            figures.imported_at = self.now;
+            match slot {
+                Slot::New(i) => self.figures.add_new(i as usize, figures)?,
+                Slot::Existing(_) => self.figures.add_stored(figures)?,
+            }
+        }
         Ok(())
     }
 
-    fn add_new(&mut self, row: RowCreator) -> Result<Uuid, NotMerged> {
+    fn add_new(&mut self, row: RowCreator) -> Result<(Uuid, Slot), NotMerged> {
         let fallback_name = row
             .accounts
             .first()
@@ -255,7 +247,7 @@ impl<'r> Merger<'r> {
         let influencer = valid.into_new(Uuid::new_v4(), self.now);
         let slot = Slot::New(self.new.push(&influencer) as u32);
         self.remember(&influencer, slot);
-        Ok(influencer.id)
+        Ok((influencer.id, slot))
     }
 
     fn update(&mut self, slot: Slot, row: RowCreator) -> Result<Uuid, NotMerged> {
@@ -297,7 +289,8 @@ impl<'r> Merger<'r> {
             new: self.new,
             updated,
             unchanged,
-            rates: self.rates,
+            figures: self.figures,
+            percent_columns: self.percent_columns,
         })
     }
 }

@@ -14,8 +14,8 @@ use super::columns::{map_header, Field};
 use super::decode::{self, NotText, TextEncoding};
 use super::dialect::{self, Dialect};
 use super::merge::{Merger, NotMerged};
-use super::rows::{read_row, RowOutcome};
-use crate::roster::with_writer;
+use super::rows::{read_row, RowOutcome, RowWarning};
+use crate::roster::{with_writer, Platform};
 use crate::store::{Store, StoreError};
 
 /// How much of a file is read to decide its encoding and layout.
@@ -56,6 +56,11 @@ pub struct FilePreview {
     pub header: Vec<String>,
     /// A field for each column, as recognised from the header.
     pub mapping: Vec<Option<Field>>,
+    /// Whether the file has handles without a platform column: the person
+    /// then says which platform its accounts are on.
+    pub asks_platform: bool,
+    /// The platform guessed from the file's name or header ("tiktok_list.csv").
+    pub platform: Option<Platform>,
     /// The first rows, as they are in the file.
     pub rows: Vec<Vec<String>>,
     /// The same rows as they will be stored, with `mapping`.
@@ -72,6 +77,8 @@ pub enum StoredRow {
         email: Option<String>,
         country: Option<String>,
         niches: Vec<String>,
+        /// Cells left empty, and why.
+        warnings: Vec<CellWarning>,
     },
     /// A blank or "Total" row.
     Skipped,
@@ -88,10 +95,38 @@ pub struct StoredAccount {
     pub followers: Option<u64>,
 }
 
-/// `rows` (from a preview) as they will be stored with `mapping`.
-pub fn stored_rows(rows: &[Vec<String>], mapping: &[Option<Field>]) -> Vec<StoredRow> {
+/// A cell of a kept row that was left empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CellWarning {
+    /// The column's header as the file writes it.
+    pub column: String,
+    pub reason: String,
+}
+
+fn column_name(header: &[String], column: usize) -> String {
+    match header.get(column) {
+        Some(name) if !name.trim().is_empty() => name.split_whitespace().collect::<Vec<_>>().join(" "),
+        _ => format!("column {}", column + 1),
+    }
+}
+
+fn cell_warnings(header: &[String], warnings: Vec<RowWarning>) -> impl Iterator<Item = CellWarning> + '_ {
+    warnings.into_iter().map(|w| CellWarning {
+        column: column_name(header, w.column),
+        reason: w.reason,
+    })
+}
+
+/// `rows` (from a preview) as they will be stored with `mapping`, with
+/// `platform` for handles that do not say theirs.
+pub fn stored_rows(
+    header: &[String],
+    rows: &[Vec<String>],
+    mapping: &[Option<Field>],
+    platform: Option<Platform>,
+) -> Vec<StoredRow> {
     rows.iter()
-        .map(|cells| match read_row(cells, mapping) {
+        .map(|cells| match read_row(cells, mapping, platform) {
             RowOutcome::Creator(row) => StoredRow::Creator {
                 name: row.name,
                 accounts: row
@@ -106,6 +141,7 @@ pub fn stored_rows(rows: &[Vec<String>], mapping: &[Option<Field>]) -> Vec<Store
                 email: row.email,
                 country: row.country,
                 niches: row.niches,
+                warnings: cell_warnings(header, row.warnings).collect(),
             },
             RowOutcome::Skip => StoredRow::Skipped,
             RowOutcome::Reject(reason) => StoredRow::Rejected { reason },
@@ -121,6 +157,16 @@ pub struct Rejection {
     pub reason: String,
 }
 
+/// A cell left empty in a row that was kept, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Warning {
+    #[ts(type = "number")]
+    pub line: u64,
+    /// The column's header as the file writes it.
+    pub column: String,
+    pub reason: String,
+}
+
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportSummary {
@@ -128,7 +174,11 @@ pub struct ImportSummary {
     pub updated: u32,
     pub unchanged: u32,
     pub rejected: Vec<Rejection>,
+    pub warnings: Vec<Warning>,
 }
+
+/// At most this many warnings are listed; the rest are counted.
+const MAX_WARNINGS: usize = 1_000;
 
 /// How far an import has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -304,7 +354,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Vec<RowOutcome>, NotText> {
     Ok(reader
         .records()
         .filter_map(Result::ok)
-        .map(|record| read_row(&record.iter().collect::<Vec<_>>(), &mapping))
+        .map(|record| read_row(&record.iter().collect::<Vec<_>>(), &mapping, None))
         .collect())
 }
 
@@ -365,15 +415,67 @@ pub fn preview(path: &Path) -> Result<FilePreview, ImportError> {
         }
     }
     let mapping = map_header(&sniffed.dialect.header);
+    let asks_platform = asks_platform(&mapping);
+    let platform = if asks_platform {
+        guess_platform(path, &sniffed.dialect.header)
+    } else {
+        None
+    };
     Ok(FilePreview {
         encoding: sniffed.encoding.describe(),
         delimiter: describe_delimiter(sniffed.dialect.delimiter),
         header_line,
-        stored: stored_rows(&sample, &mapping),
+        stored: stored_rows(&sniffed.dialect.header, &sample, &mapping, platform),
+        asks_platform,
+        platform,
         mapping,
         header: sniffed.dialect.header,
         rows: sample,
     })
+}
+
+/// A handle column and no platform column: the file's platform must be said.
+pub fn asks_platform(mapping: &[Option<Field>]) -> bool {
+    mapping.contains(&Some(Field::Handle)) && !mapping.contains(&Some(Field::Platform))
+}
+
+/// The one platform a file's name or header names ("TikTok creators.csv",
+/// "insta_list.csv", "Username (YouTube)"); `None` when none or several do.
+pub fn guess_platform(path: &Path, header: &[String]) -> Option<Platform> {
+    let name = path
+        .file_stem()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let words = std::iter::once(name.as_str())
+        .chain(header.iter().map(String::as_str))
+        .flat_map(|text| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        });
+    let mut found: Vec<Platform> = Vec::new();
+    for word in words {
+        let platform = match word.as_str() {
+            "instagram" | "insta" | "ig" | "instagrammer" => Platform::Instagram,
+            "tiktok" | "tiktoker" | "tiktokers" => Platform::Tiktok,
+            "youtube" | "yt" | "youtuber" | "youtubers" => Platform::Youtube,
+            "twitter" => Platform::X,
+            "twitch" => Platform::Twitch,
+            "facebook" | "fb" => Platform::Facebook,
+            "linkedin" => Platform::Linkedin,
+            "pinterest" => Platform::Pinterest,
+            "snapchat" => Platform::Snapchat,
+            "threads" => Platform::Threads,
+            _ => continue,
+        };
+        if !found.contains(&platform) {
+            found.push(platform);
+        }
+    }
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// Imports a file into the roster. `mapping` overrides the recognised
@@ -384,11 +486,13 @@ pub fn import_file(
     store: &Store,
     path: &Path,
     mapping: Option<Vec<Option<Field>>>,
+    platform: Option<Platform>,
     progress: &mut dyn FnMut(Progress),
     cancel: &AtomicBool,
 ) -> Result<ImportSummary, ImportError> {
     let sniffed = sniff(path)?;
     let mapping = mapping.unwrap_or_else(|| map_header(&sniffed.dialect.header));
+    let header = &sniffed.dialect.header;
     if !mapping.iter().flatten().any(|f| f.identifies_an_account()) {
         return Err(ImportError::NoAccountColumn {
             path: path.to_path_buf(),
@@ -406,10 +510,15 @@ pub fn import_file(
             // merges them: the two halves take about the same time.
             let (sender, batches) = mpsc::sync_channel(8);
             let mapping = &mapping;
-            scope.spawn(move || read_rows(rows, path, mapping, sender, cancel));
+            scope.spawn(move || read_rows(rows, path, mapping, platform, sender, cancel));
             let reserve = (bytes_total as usize).min(RESERVE_LIMIT);
-            let mut merger = Merger::new(writer, Utc::now(), reserve);
+            let file = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let source = format!("{file}, imported {}", chrono::Local::now().date_naive());
+            let mut merger = Merger::new(writer, Utc::now(), reserve, &source);
             let mut rejected = Vec::new();
+            let mut warnings = Vec::new();
             let mut count = 0u64;
             let mut next_report = PROGRESS_EVERY;
             // The loop ends when the reader is done, failed or saw the cancel;
@@ -418,7 +527,18 @@ pub fn import_file(
                 for (line, outcome) in batch? {
                     count += 1;
                     let merged = match outcome {
-                        RowOutcome::Creator(row) => merger.add(row),
+                        RowOutcome::Creator(mut row) => {
+                            let kept = std::mem::take(&mut row.warnings);
+                            let merged = merger.add(*row);
+                            if merged.is_ok() && warnings.len() < MAX_WARNINGS {
+                                warnings.extend(cell_warnings(header, kept).map(|w| Warning {
+                                    line,
+                                    column: w.column,
+                                    reason: w.reason,
+                                }));
+                            }
+                            merged
+                        }
                         RowOutcome::Skip => Ok(()),
                         RowOutcome::Reject(reason) => Err(NotMerged::Rejected(reason)),
                     };
@@ -446,19 +566,23 @@ pub fn import_file(
                 bytes_total,
             });
             let merged = merger.finish()?;
-            writer.commit(&merged.new, &merged.updated)?;
-            if !merged.rates.is_empty() {
-                let file = path
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let source = format!("{file}, imported {}", chrono::Local::now().date_naive());
-                crate::vetting::record_imported_rates(store, &merged.rates, &source)?;
-            }
+            // A column is in percents if any of its cells says so; the same
+            // rule as `values::RateScale::of_column`, decided over the file.
+            let percent = &merged.percent_columns;
+            let scale = |column: u32, number: f64| {
+                if percent.contains(&column) {
+                    number / 100.0
+                } else {
+                    number
+                }
+            };
+            writer.commit(&merged.new, &merged.updated, &merged.figures, &scale)?;
             Ok(ImportSummary {
                 imported: merged.new.len() as u32,
                 updated: merged.updated.len() as u32,
                 unchanged: merged.unchanged as u32,
                 rejected,
+                warnings,
             })
         })
     })
@@ -475,6 +599,7 @@ fn read_rows(
     mut rows: Rows,
     path: &Path,
     mapping: &[Option<Field>],
+    platform: Option<Platform>,
     batches: mpsc::SyncSender<RowBatch>,
     cancel: &AtomicBool,
 ) {
@@ -485,7 +610,7 @@ fn read_rows(
             Ok(Some(line)) => {
                 cells.clear();
                 cells.extend(rows.record.iter());
-                batch.push((line, read_row(&cells, mapping)));
+                batch.push((line, read_row(&cells, mapping, platform)));
                 if batch.len() == BATCH_ROWS {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
                     if batches.send(Ok(full)).is_err() || cancel.load(Ordering::Relaxed) {

@@ -8,12 +8,82 @@
 /// column and the value ("followers '-500' cannot be negative").
 pub type ValueError = String;
 
-/// Cells that mean "no value" in the exports people have.
-fn is_blank(text: &str) -> bool {
+/// Cells that mean "no value" in the exports people have: placeholders
+/// typed by hand, and the error values spreadsheets leave behind in English,
+/// Spanish, Portuguese, German and French (`#VALOR!`, `#WERT!`, `#NV`). One
+/// rule for every cell, text or number, so `nan` is nothing in any column.
+pub fn is_blank(text: &str) -> bool {
+    let text = text.trim();
+    if text.len() > 10 {
+        return false;
+    }
+    let lower = text.to_lowercase();
     matches!(
-        text.to_ascii_lowercase().as_str(),
-        "" | "n/a" | "na" | "n.a." | "-" | "—" | "–" | "none" | "null" | "undefined" | "nan" | "?"
+        lower.as_str(),
+        "" | "n/a"
+            | "n.a."
+            | "-"
+            | "--"
+            | "—"
+            | "–"
+            | "none"
+            | "null"
+            | "undefined"
+            | "nan"
+            | "?"
+            | "#n/a"
+            | "#na"
+            | "#nv"
+            | "#n/d"
+            | "#name?"
+            | "#nom?"
+            | "#nombre?"
+            | "#value!"
+            | "#valor!"
+            | "#wert!"
+            | "#valeur!"
+            | "#div/0!"
+            | "#ref!"
+            | "#bezug!"
+            | "#num!"
+            | "#zahl!"
+            | "#null!"
+            | "#nulo!"
+            | "#error!"
+            | "#spill!"
     )
+}
+
+/// `is_blank`, and "NA" too where a number is expected ("NA" is Namibia in
+/// a country column).
+fn is_blank_number(text: &str) -> bool {
+    is_blank(text) || text.trim().eq_ignore_ascii_case("na")
+}
+
+/// Text that was UTF-8, read once as Windows-1252 and saved again
+/// (`CÃ´te d'Ivoire`), turned back into what was meant. Only when the
+/// repair is unambiguous: every character maps back to one byte and those
+/// bytes are valid UTF-8 with at least one character beyond ASCII; any other
+/// text is returned as it is.
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    // The lead bytes of two- and three-byte UTF-8 sequences, as Windows-1252 shows them.
+    if !text
+        .chars()
+        .any(|c| matches!(c, 'Ã' | 'Â' | 'â' | 'Å' | 'Ä' | 'Ð' | 'Ñ'))
+    {
+        return Cow::Borrowed(text);
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    if unmappable {
+        return Cow::Borrowed(text);
+    }
+    match std::str::from_utf8(&bytes) {
+        Ok(repaired) if !repaired.is_ascii() && repaired.chars().count() < text.chars().count() => {
+            Cow::Owned(repaired.to_string())
+        }
+        _ => Cow::Borrowed(text),
+    }
 }
 
 /// Removes the spaces and quote marks people and spreadsheets use to group
@@ -28,7 +98,7 @@ fn without_grouping_spaces(text: &str) -> String {
 /// `12.3K`, `1,2M`, `3B`. `Ok(None)` for an empty or "n/a" cell.
 pub fn parse_count(raw: &str) -> Result<Option<u64>, ValueError> {
     let text = raw.trim();
-    if is_blank(text) {
+    if is_blank_number(text) {
         return Ok(None);
     }
     let compact = without_grouping_spaces(text);
@@ -36,6 +106,9 @@ pub fn parse_count(raw: &str) -> Result<Option<u64>, ValueError> {
         return Err("cannot be negative".into());
     }
     let compact = compact.strip_prefix('+').unwrap_or(&compact);
+    if let Some(value) = parse_scientific(compact) {
+        return finish_count(value);
+    }
     let (number, multiplier) = split_suffix(compact);
     let value = if multiplier > 1.0 {
         // With a suffix, the separator is always a decimal point: "1,2M".
@@ -44,11 +117,25 @@ pub fn parse_count(raw: &str) -> Result<Option<u64>, ValueError> {
         parse_grouped_integer(number)
     }
     .ok_or_else(|| "is not a number".to_string())?;
-    let scaled = (value * multiplier).round();
+    finish_count(value * multiplier)
+}
+
+fn finish_count(value: f64) -> Result<Option<u64>, ValueError> {
+    let scaled = value.round();
     if !scaled.is_finite() || scaled > 1e15 {
         return Err("is too large to be a count".into());
     }
     Ok(Some(scaled as u64))
+}
+
+/// Scientific notation as spreadsheets write large numbers: `2.28E+11`,
+/// `1,5E6`. `None` for anything else, so "3B" and "12.3K" go their own way.
+fn parse_scientific(text: &str) -> Option<f64> {
+    let (mantissa, exponent) = text.split_once(['e', 'E'])?;
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let exponent: i32 = exponent.parse().ok().filter(|e: &i32| (-20..=20).contains(e))?;
+    let mantissa = parse_plain_decimal(&mantissa.replace(',', "."))?;
+    Some(mantissa * 10f64.powi(exponent))
 }
 
 /// Splits "12.3K" into ("12.3", 1000.0). Unknown letters stay on the number,
@@ -152,7 +239,7 @@ pub struct RateCell {
 /// (`RateScale::of_column`), not per cell.
 pub fn parse_rate(raw: &str) -> Result<Option<RateCell>, ValueError> {
     let text = raw.trim();
-    if is_blank(text) {
+    if is_blank_number(text) {
         return Ok(None);
     }
     let compact = without_grouping_spaces(text);

@@ -272,7 +272,17 @@ pub(crate) fn rewrite(
     block: u32,
     changes: &[Change],
 ) -> Result<(), StoreError> {
-    let current = match tree.get(key(block)).map_err(StoreError::from_sled)? {
+    rewrite_at(tree, batch, &key(block), changes)
+}
+
+/// `rewrite` of the block under any key (the figures beside a roster block).
+pub(crate) fn rewrite_at(
+    tree: &sled::Tree,
+    batch: &mut sled::Batch,
+    key: &[u8],
+    changes: &[Change],
+) -> Result<(), StoreError> {
+    let current = match tree.get(key).map_err(StoreError::from_sled)? {
         Some(bytes) => Some(split(&bytes)?),
         None => None,
     };
@@ -289,9 +299,11 @@ pub(crate) fn rewrite(
         }
     }
     if records.is_empty() {
-        batch.remove(&key(block));
+        if current.is_some() {
+            batch.remove(key);
+        }
     } else {
-        batch.insert(&key(block), join(records.into_iter()));
+        batch.insert(key, join(records.into_iter()));
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::blocks::{self, Records, BLOCK_SIZE};
 use super::codec;
+use super::figures::{self, CreatorFigures, PendingFigures};
 use super::index::{self, RosterState};
 use super::model::{Influencer, Platform};
 use crate::store::{Store, StoreError};
@@ -210,6 +211,7 @@ impl Writer<'_> {
         let mut batch = Batch::default();
         blocks::put_count(&mut batch, self.count()?.saturating_sub(1));
         blocks::rewrite(&self.tree, &mut batch, block, &[(stored.id, None)])?;
+        blocks::rewrite_at(&self.tree, &mut batch, &figures::key(block), &[(stored.id, None)])?;
         self.apply(batch)?;
         self.state.update(|index| index.remove(stored));
         Ok(())
@@ -217,16 +219,23 @@ impl Writer<'_> {
 
     /// Writes an import in one atomic batch: `new` (encoded creators) into
     /// fresh blocks after the last one, each `(now, before)` of `changed`
-    /// where it is stored.
-    pub(crate) fn commit(&self, new: &EncodedCreators, changed: &[(Influencer, Influencer)]) -> Result<(), StoreError> {
+    /// where it is stored, and the figures the file gave beside them, each
+    /// plain rate made a fraction by `scale(column, number)`.
+    pub(crate) fn commit(
+        &self,
+        new: &EncodedCreators,
+        changed: &[(Influencer, Influencer)],
+        figures: &PendingFigures,
+        scale: &(dyn Fn(u32, f64) -> f64 + Sync),
+    ) -> Result<(), StoreError> {
         let first_new_block = match blocks::last(&self.tree)? {
             Some((block, _)) => block + 1,
             None => 0,
         };
         let mut batch = Batch::default();
         blocks::put_count(&mut batch, self.count()? + new.len() as u64);
-        for (block, bytes) in compress_new_blocks(new, first_new_block) {
-            batch.insert(&blocks::key(block), bytes);
+        for (key, bytes) in compress_new_blocks(new, figures, scale, first_new_block)? {
+            batch.insert(&key, bytes);
         }
         let changed_blocks: Vec<u32> = changed
             .iter()
@@ -242,6 +251,7 @@ impl Writer<'_> {
         for (block, changes) in &by_block {
             blocks::rewrite(&self.tree, &mut batch, *block, changes)?;
         }
+        self.merge_stored_figures(&mut batch, figures.stored()?, scale)?;
         self.apply(batch)?;
 
         if new.len() + changed.len() > INCREMENTAL_LIMIT {
@@ -264,11 +274,45 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Replaces the whole roster with `influencers`, atomically.
+    /// Adds to `batch` the figures a file gave for stored creators, over
+    /// what their figures blocks hold.
+    fn merge_stored_figures(
+        &self,
+        batch: &mut Batch,
+        given: Vec<CreatorFigures>,
+        scale: &(dyn Fn(u32, f64) -> f64 + Sync),
+    ) -> Result<(), StoreError> {
+        let mut by_block: BTreeMap<u32, Vec<CreatorFigures>> = BTreeMap::new();
+        for figures in given {
+            let block = self.stored_block(&figures.influencer_id)?;
+            by_block.entry(block).or_default().push(figures);
+        }
+        for (block, given) in by_block {
+            let mut changes = Vec::with_capacity(given.len());
+            for mut figures in given {
+                figures.resolve(scale);
+                let merged = match figures::read(&self.tree, block, figures.influencer_id)? {
+                    Some(mut stored) => {
+                        stored.absorb(figures);
+                        stored
+                    }
+                    None => figures,
+                };
+                changes.push((merged.influencer_id, Some(figures::encoded(&merged))));
+            }
+            blocks::rewrite_at(&self.tree, batch, &figures::key(block), &changes)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the whole roster with `influencers`, atomically; figures
+    /// from earlier imports go with the roster they described.
     pub(crate) fn replace_all(&self, influencers: &[Influencer]) -> Result<(), StoreError> {
         let mut batch = Batch::default();
-        for key in self.tree.scan_prefix(b"b").keys() {
-            batch.remove(key.map_err(StoreError::from_sled)?);
+        for prefix in [b"b", b"f"] {
+            for key in self.tree.scan_prefix(prefix).keys() {
+                batch.remove(key.map_err(StoreError::from_sled)?);
+            }
         }
         let records: Vec<Vec<u8>> = influencers.iter().map(blocks::encode).collect();
         put_all(&mut batch, &records);
@@ -287,26 +331,46 @@ fn put_all(batch: &mut Batch, records: &[Vec<u8>]) {
     }
 }
 
-/// The blocks that hold `new`, numbered from `first`, compressed on two
-/// threads (half of a million-row import's write is compression).
-fn compress_new_blocks(new: &EncodedCreators, first: u32) -> Vec<(u32, Vec<u8>)> {
+/// Blocks to write, each under its key.
+type KeyedBlocks = Vec<([u8; 5], Vec<u8>)>;
+
+/// The blocks that hold `new`, numbered from `first`, and the figures
+/// blocks beside them, each under its key; compressed on two threads (half
+/// of a million-row import's write is compression).
+fn compress_new_blocks(
+    new: &EncodedCreators,
+    figures: &PendingFigures,
+    scale: &(dyn Fn(u32, f64) -> f64 + Sync),
+    first: u32,
+) -> Result<KeyedBlocks, StoreError> {
     let starts: Vec<usize> = (0..new.len()).step_by(BLOCK_SIZE).collect();
-    let compress = |part: &[usize]| -> Vec<(u32, Vec<u8>)> {
-        part.iter()
-            .map(|&start| {
-                let end = (start + BLOCK_SIZE).min(new.len());
-                let block = first + (start / BLOCK_SIZE) as u32;
-                (block, blocks::join((start..end).map(|i| new.get(i))))
-            })
-            .collect()
+    let compress = |part: &[usize]| -> Result<KeyedBlocks, StoreError> {
+        let mut out = Vec::with_capacity(part.len() * 2);
+        let mut resolved = Vec::new();
+        for &start in part {
+            let end = (start + BLOCK_SIZE).min(new.len());
+            let block = first + (start / BLOCK_SIZE) as u32;
+            out.push((blocks::key(block), blocks::join((start..end).map(|i| new.get(i)))));
+            resolved.clear();
+            for i in start..end {
+                if let Some(mut given) = figures.of_new(i)? {
+                    given.resolve(scale);
+                    resolved.push(figures::encoded(&given));
+                }
+            }
+            if !resolved.is_empty() {
+                out.push((figures::key(block), blocks::join(resolved.iter().map(|r| &r[..]))));
+            }
+        }
+        Ok(out)
     };
     let (front, back) = starts.split_at(starts.len() / 2);
     std::thread::scope(|scope| {
         let back = scope.spawn(|| compress(back));
-        let mut all = compress(front);
+        let mut all = compress(front)?;
         // A panic in the helper is a bug in `join`; surface it here.
-        all.extend(back.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        all
+        all.extend(back.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?);
+        Ok(all)
     })
 }
 

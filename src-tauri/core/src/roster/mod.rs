@@ -4,6 +4,7 @@
 mod blocks;
 mod bulk;
 mod codec;
+pub mod figures;
 mod index;
 mod model;
 mod profile;
@@ -41,6 +42,23 @@ pub enum RosterError {
 
 fn join_messages(errors: &[FieldError]) -> String {
     errors.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// What imports said of a creator's figures (`figures`), if anything.
+pub fn imported_figures(store: &Store, id: Uuid) -> Result<Option<figures::CreatorFigures>, StoreError> {
+    let state = index::state(store);
+    let Some(block) = state.read(store)?.block_of(&id) else {
+        return Ok(None);
+    };
+    figures::read(&blocks::tree(store)?, block, id)
+}
+
+/// Every creator's imported figures, block by block.
+pub fn for_each_imported_figures(
+    store: &Store,
+    each: impl FnMut(figures::CreatorFigures) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    figures::for_each(&blocks::tree(store)?, each)
 }
 
 /// One creator in the compact form blocks hold (importers keep new
@@ -120,13 +138,13 @@ pub fn find(store: &Store, reference: &str) -> Result<Influencer, RosterError> {
                 .map(|(block, id)| (block, id, platform))
                 .into_iter()
                 .collect(),
-            Err(_) => {
-                let handle = normalise_handle(text).map_err(|_| RosterError::NoSuchAccount(text.to_string()))?;
-                Platform::ALL
-                    .into_iter()
-                    .filter_map(|p| index.account_holder(p, &handle).map(|(block, id)| (block, id, p)))
-                    .collect()
-            }
+            Err(_) => Platform::ALL
+                .into_iter()
+                .filter_map(|p| {
+                    let handle = validate::normalise_handle_on(Some(p), text).ok()?;
+                    index.account_holder(p, &handle).map(|(block, id)| (block, id, p))
+                })
+                .collect(),
         }
     };
     holders.sort_by_key(|(_, id, _)| *id);

@@ -2,7 +2,7 @@
 //! profile link on any platform Partnerly knows.
 
 use super::model::Platform;
-use super::validate::normalise_handle;
+use super::validate::normalise_handle_on;
 
 /// The host names of each platform's profile pages (without `www.` or `m.`).
 const HOSTS: &[(&str, Platform)] = &[
@@ -54,10 +54,10 @@ pub fn parse_account_ref(input: &str, hint: Option<Platform>) -> Result<(Platfor
                 ));
             }
         }
-        return Ok((platform, normalise_handle(&handle)?));
+        return Ok((platform, normalise_handle_on(Some(platform), &handle)?));
     }
     let platform = hint.ok_or_else(|| format!("'{text}' does not say which platform it is on."))?;
-    Ok((platform, normalise_handle(text)?))
+    Ok((platform, normalise_handle_on(Some(platform), text)?))
 }
 
 /// `Ok(None)` when `text` is not a link at all; an error when it is a link
@@ -138,6 +138,11 @@ mod tests {
             ("https://www.youtube.com/@JonasRides", Youtube, "jonasrides"),
             ("https://youtube.com/c/jonasrides/videos", Youtube, "jonasrides"),
             ("https://www.youtube.com/user/jonasrides", Youtube, "jonasrides"),
+            (
+                "https://www.youtube.com/channel/UC9ODqSfRBs_bgrNdGuWmrUA",
+                Youtube,
+                "UC9ODqSfRBs_bgrNdGuWmrUA",
+            ),
             ("https://x.com/tombecker", X, "tombecker"),
             ("https://twitter.com/tombecker/", X, "tombecker"),
             ("https://www.twitch.tv/kenjiplays", Twitch, "kenjiplays"),
@@ -166,6 +171,16 @@ mod tests {
     fn bare_handles_take_the_hinted_platform() {
         assert_eq!(ok("@Mara.Eats", Some(Instagram)), (Instagram, "mara.eats".into()));
         assert_eq!(ok("maraeats", Some(Tiktok)), (Tiktok, "maraeats".into()));
+        // A channel id keeps its case; a handle that only looks like one elsewhere does not.
+        assert_eq!(
+            ok("UC9ODqSfRBs_bgrNdGuWmrUA", Some(Youtube)),
+            (Youtube, "UC9ODqSfRBs_bgrNdGuWmrUA".into())
+        );
+        assert_eq!(ok("@JonasRides", Some(Youtube)), (Youtube, "jonasrides".into()));
+        assert_eq!(
+            ok("UC9ODqSfRBs_bgrNdGuWmrUA", Some(Instagram)),
+            (Instagram, "uc9odqsfrbs_bgrndguwmrua".into())
+        );
         assert_eq!(
             ok("https://www.tiktok.com/@maraeats", Some(Tiktok)),
             (Tiktok, "maraeats".into())

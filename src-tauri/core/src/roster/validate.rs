@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::model::Platform;
 use super::model::{Account, AccountDraft, InfluencerDraft};
 use super::profile::parse_account_ref;
 use crate::country;
@@ -196,6 +197,24 @@ fn validate_account(index: usize, draft: &AccountDraft, errors: &mut Vec<FieldEr
 /// `@Mara.Eats` and `mara.eats` are the same account: handles are stored in
 /// lower case without the `@`.
 pub fn normalise_handle(input: &str) -> Result<String, String> {
+    normalise_handle_on(None, input)
+}
+
+/// A YouTube channel id (`UC` and 22 more letters, digits, `-` or `_`) is
+/// not a handle but an id, and its case is part of it:
+/// `UC9ODqSfRBs_bgrNdGuWmrUA` lower-cased is another channel. Handles on
+/// every platform compare without case, so they are stored in lower case.
+fn is_youtube_channel_id(handle: &str) -> bool {
+    handle.len() == 24
+        && handle.starts_with("UC")
+        && handle
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// `normalise_handle` for an account on `platform`, where ids whose case
+/// matters keep it.
+pub fn normalise_handle_on(platform: Option<Platform>, input: &str) -> Result<String, String> {
     let trimmed = input.trim();
     let handle = trimmed.strip_prefix('@').unwrap_or(trimmed).trim();
     if handle.is_empty() {
@@ -219,6 +238,9 @@ pub fn normalise_handle(input: &str) -> Result<String, String> {
     }
     if handle.chars().count() > MAX_HANDLE_CHARS {
         return Err(format!("the handle is longer than {MAX_HANDLE_CHARS} characters."));
+    }
+    if platform == Some(Platform::Youtube) && is_youtube_channel_id(handle) {
+        return Ok(handle.to_string());
     }
     Ok(handle.to_lowercase())
 }

@@ -133,6 +133,7 @@ pub(super) fn load(store: &Store) -> Result<(), VettingError> {
         ),
     ];
     dossier.audience = Audience {
+        top_country: None,
         countries: shares(&[("PT", 38.0), ("DE", 14.0), ("FR", 12.0), ("ES", 11.0), ("BR", 9.0)]),
         age_bands: shares(&[("18-24", 22.0), ("25-34", 46.0), ("35-44", 20.0)]),
         genders: shares(&[("female", 72.0), ("male", 27.0), ("other", 1.0)]),
@@ -160,6 +161,7 @@ pub(super) fn load(store: &Store) -> Result<(), VettingError> {
         "Instagram insights, last 12 posts",
     )];
     dossier.audience = Audience {
+        top_country: None,
         countries: shares(&[("ES", 62.0), ("FR", 5.0), ("DE", 4.0), ("MX", 11.0)]),
         age_bands: shares(&[("18-24", 12.0), ("25-34", 41.0), ("35-44", 33.0)]),
         genders: shares(&[("female", 81.0), ("male", 18.0)]),
@@ -196,6 +198,7 @@ pub(super) fn load(store: &Store) -> Result<(), VettingError> {
         ),
     ];
     dossier.audience = Audience {
+        top_country: None,
         countries: shares(&[("US", 58.0), ("GB", 12.0), ("DE", 6.0)]),
         genders: shares(&[("male", 61.0), ("female", 38.0)]),
         credibility: Some(0.71),

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use crate::roster::figures::{CreatorFigures, Rate};
 use crate::roster::Platform;
 use crate::store::Record;
 
@@ -27,11 +28,17 @@ pub struct AccountStats {
     pub avg_views: Option<f64>,
     pub avg_reach: Option<f64>,
     pub avg_impressions: Option<f64>,
+    /// Average likes plus comments (and shares, as some exports count them)
+    /// per post, when an export gives only the total.
+    pub avg_engagements: Option<f64>,
     /// An engagement rate given by an export, as a fraction, with the method
     /// it was computed by when the export says (vendors mostly use followers).
     pub imported_rate: Option<f64>,
     /// Where the figures came from ("Modash export, 2026-10-02").
     pub source: String,
+    /// When a person last entered these figures; an import after that
+    /// replaces the ones it gives. `None`: they came from an import.
+    pub entered_at: Option<DateTime<Utc>>,
 }
 
 /// One part of an audience and its share of the whole, as a fraction.
@@ -54,6 +61,9 @@ pub struct Audience {
     pub credibility: Option<f64>,
     /// Share of followers following more than 1,500 accounts (HypeAuditor).
     pub mass_followers: Option<f64>,
+    /// ISO code of the country most followers are in, when an export gives
+    /// only that ("Audience country") and not the whole split.
+    pub top_country: Option<String>,
     pub source: String,
 }
 
@@ -210,6 +220,62 @@ impl Dossier {
                     })
             })
             .collect()
+    }
+
+    /// Fills in what imports said (`roster::figures`): an account's figures
+    /// replace the ones held, unless a person entered those after the
+    /// import; audience figures fill only what the dossier leaves unknown.
+    pub fn with_imported(mut self, figures: Option<CreatorFigures>) -> Dossier {
+        let Some(figures) = figures else {
+            return self;
+        };
+        for account in &figures.accounts {
+            let at = self.stats.iter().position(|s| s.platform == Some(account.platform));
+            let stats = match at {
+                Some(at) => &mut self.stats[at],
+                None => {
+                    self.stats.push(AccountStats {
+                        platform: Some(account.platform),
+                        ..AccountStats::default()
+                    });
+                    let last = self.stats.len() - 1;
+                    &mut self.stats[last]
+                }
+            };
+            if stats.entered_at.is_some_and(|entered| entered >= figures.imported_at) {
+                continue;
+            }
+            let count = |value: Option<u64>, held: Option<f64>| value.map(|v| v as f64).or(held);
+            stats.avg_likes = count(account.avg_likes, stats.avg_likes);
+            stats.avg_comments = count(account.avg_comments, stats.avg_comments);
+            stats.avg_views = count(account.avg_views, stats.avg_views);
+            stats.avg_engagements = count(account.avg_engagements, stats.avg_engagements);
+            stats.imported_rate = account.engagement_rate.and_then(Rate::fraction).or(stats.imported_rate);
+            stats.source.clone_from(&figures.source);
+        }
+        let audience = &mut self.audience;
+        let before = (
+            audience.credibility,
+            audience.mass_followers,
+            audience.top_country.clone(),
+        );
+        audience.credibility = audience.credibility.or(figures.credibility.and_then(Rate::fraction));
+        audience.mass_followers = audience
+            .mass_followers
+            .or(figures.mass_followers.and_then(Rate::fraction));
+        if audience.top_country.is_none() {
+            audience.top_country.clone_from(&figures.audience_country);
+        }
+        let added = before
+            != (
+                audience.credibility,
+                audience.mass_followers,
+                audience.top_country.clone(),
+            );
+        if added && audience.source.is_empty() {
+            audience.source.clone_from(&figures.source);
+        }
+        self
     }
 
     pub fn set_check(&mut self, item: CheckItem, state: CheckState) {

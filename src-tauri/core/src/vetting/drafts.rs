@@ -92,6 +92,8 @@ pub fn validate_stats(draft: &AccountStatsDraft) -> Result<AccountStats, Vec<Fie
         ));
     }
     let stats = AccountStats {
+        avg_engagements: None,
+        entered_at: None,
         platform: draft.platform,
         handle: None,
         avg_likes: amount(draft.avg_likes, "avg_likes", "average likes", &mut errors),
@@ -254,6 +256,7 @@ pub fn validate_audience(draft: &AudienceDraft) -> Result<Audience, Vec<FieldErr
     );
     let genders = audience_shares(&draft.genders, "genders", &mut errors, gender, "female, male or other");
     let audience = Audience {
+        top_country: None,
         countries,
         age_bands,
         genders,

@@ -88,16 +88,22 @@ pub fn assess(account: &Account, stats: Option<&AccountStats>, tiers: &TierBound
     let mut rates = Vec::new();
     let mut missing = Vec::new();
     let followers = account.followers as f64;
-    let interactions = stats.and_then(|s| match (s.avg_likes, s.avg_comments) {
-        (Some(likes), Some(comments)) => Some((likes, comments)),
+    // Likes and comments when both are known; an export's average
+    // engagements per post otherwise.
+    let interactions = stats.and_then(|s| match (s.avg_likes, s.avg_comments, s.avg_engagements) {
+        (Some(likes), Some(comments), _) => Some((
+            likes + comments,
+            format!("({} likes + {} comments)", count(likes), count(comments)),
+        )),
+        (_, _, Some(engagements)) => Some((engagements, format!("{} engagements", count(engagements)))),
         _ => None,
     });
-    let words = |(likes, comments): (f64, f64)| format!("({} likes + {} comments)", count(likes), count(comments));
+    let words = |(_, text): &(f64, String)| text.clone();
 
     match interactions {
-        Some(pair) if account.followers > 0 => rates.push(Rate {
+        Some(ref pair) if account.followers > 0 => rates.push(Rate {
             method: RateMethod::Followers,
-            rate: (pair.0 + pair.1) / followers,
+            rate: pair.0 / followers,
             inputs: format!("{} / {} followers", words(pair), count(followers)),
             imported: false,
         }),
@@ -127,10 +133,10 @@ pub fn assess(account: &Account, stats: Option<&AccountStats>, tiers: &TierBound
             "impressions",
         ),
     ] {
-        if let (Some(pair), Some(divisor)) = (interactions, divisor.filter(|d| *d > 0.0)) {
+        if let (Some(pair), Some(divisor)) = (&interactions, divisor.filter(|d| *d > 0.0)) {
             rates.push(Rate {
                 method,
-                rate: (pair.0 + pair.1) / divisor,
+                rate: pair.0 / divisor,
                 inputs: format!("{} / {} {noun}", words(pair), count(divisor)),
                 imported: false,
             });
@@ -189,7 +195,10 @@ pub fn assess(account: &Account, stats: Option<&AccountStats>, tiers: &TierBound
         tier,
         rates,
         band,
-        likes_per_comment: interactions.filter(|(_, comments)| *comments > 0.0).map(|(l, c)| l / c),
+        likes_per_comment: stats
+            .and_then(|s| s.avg_likes.zip(s.avg_comments))
+            .filter(|(_, comments)| *comments > 0.0)
+            .map(|(l, c)| l / c),
         missing,
     }
 }

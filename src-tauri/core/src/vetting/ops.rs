@@ -159,11 +159,33 @@ pub fn dossier(store: &Store, influencer_id: &str) -> Result<Dossier, VettingErr
     Ok(stored_dossier(store, influencer.id)?)
 }
 
-/// The dossier of a creator known to exist; an empty one if none is stored.
+/// The dossier of a creator known to exist, with the figures imports gave
+/// (kept beside the roster, `roster::figures`); an empty one if nothing is
+/// known.
 fn stored_dossier(store: &Store, influencer_id: Uuid) -> Result<Dossier, StoreError> {
-    Ok(store
+    let dossier = store
         .get::<Dossier>(influencer_id.as_bytes())?
-        .unwrap_or_else(|| Dossier::empty(influencer_id)))
+        .unwrap_or_else(|| Dossier::empty(influencer_id));
+    Ok(dossier.with_imported(roster::imported_figures(store, influencer_id)?))
+}
+
+/// Every dossier, with imported figures, including the creators who have
+/// only imported figures (the workspace export).
+pub(crate) fn all_dossiers(store: &Store) -> Result<Vec<Dossier>, StoreError> {
+    let mut dossiers: std::collections::HashMap<Uuid, Dossier> = store
+        .all::<Dossier>()?
+        .into_iter()
+        .map(|d| (d.influencer_id, d))
+        .collect();
+    roster::for_each_imported_figures(store, |figures| {
+        let id = figures.influencer_id;
+        let dossier = dossiers.remove(&id).unwrap_or_else(|| Dossier::empty(id));
+        dossiers.insert(id, dossier.with_imported(Some(figures)));
+        Ok(())
+    })?;
+    let mut all: Vec<Dossier> = dossiers.into_values().collect();
+    all.sort_by_key(|d| d.influencer_id);
+    Ok(all)
 }
 
 fn change_dossier(
@@ -186,7 +208,8 @@ pub fn set_account_stats(
     influencer_id: &str,
     draft: &AccountStatsDraft,
 ) -> Result<Dossier, VettingError> {
-    let stats = validate_stats(draft).map_err(VettingError::Invalid)?;
+    let mut stats = validate_stats(draft).map_err(VettingError::Invalid)?;
+    stats.entered_at = Some(Utc::now());
     change_dossier(store, influencer_id, |dossier| {
         dossier.stats.retain(|s| s.platform != stats.platform);
         dossier.stats.push(stats);
@@ -386,77 +409,4 @@ pub fn login_name() -> String {
         .into_iter()
         .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
         .unwrap_or_else(|| "unknown user".to_string())
-}
-
-/// Stores the rates an import found (engagement per account, audience
-/// credibility and mass followers) in the creators' dossiers,
-/// as fractions: each column's scale (fraction or percent) is decided from
-/// all of its cells, so "3.4" and "0.034" are never mixed up. One atomic
-/// batch, after the roster's own commit; a crash between the two leaves
-/// the creators imported without their rates, never rates for no one.
-pub fn record_imported_rates(
-    store: &Store,
-    rates: &[crate::import::merge::ImportedRate],
-    source: &str,
-) -> Result<(), StoreError> {
-    use std::collections::HashMap;
-
-    use super::dossier::AccountStats;
-    use crate::import::merge::ImportedRateOf;
-    use crate::import::values::RateScale;
-
-    let mut columns: HashMap<usize, Vec<crate::import::values::RateCell>> = HashMap::new();
-    for rate in rates {
-        columns.entry(rate.column).or_default().push(rate.cell);
-    }
-    let scales: HashMap<usize, RateScale> = columns
-        .into_iter()
-        .map(|(column, cells)| (column, RateScale::of_column(&cells)))
-        .collect();
-    edit(store, || {
-        let mut dossiers: HashMap<Uuid, Dossier> = HashMap::new();
-        let now = Utc::now();
-        for rate in rates {
-            let fraction = scales[&rate.column].to_fraction(rate.cell);
-            let dossier = match dossiers.entry(rate.influencer_id) {
-                std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-                std::collections::hash_map::Entry::Vacant(entry) => {
-                    entry.insert(stored_dossier(store, rate.influencer_id)?)
-                }
-            };
-            dossier.updated_at = now;
-            let platform = match rate.of {
-                ImportedRateOf::Engagement(platform) => platform,
-                ImportedRateOf::Credibility | ImportedRateOf::MassFollowers => {
-                    let audience = &mut dossier.audience;
-                    if rate.of == ImportedRateOf::Credibility {
-                        audience.credibility = Some(fraction);
-                    } else {
-                        audience.mass_followers = Some(fraction);
-                    }
-                    // Only when nothing else named where the audience figures came from.
-                    if audience.source.is_empty() {
-                        audience.source = source.to_string();
-                    }
-                    continue;
-                }
-            };
-            let at = dossier.stats.iter().position(|s| s.platform == Some(platform));
-            let stats = match at {
-                Some(i) => &mut dossier.stats[i],
-                None => {
-                    dossier.stats.push(AccountStats {
-                        platform: Some(platform),
-                        ..AccountStats::default()
-                    });
-                    dossier.stats.last_mut().unwrap_or_else(|| unreachable!("just pushed"))
-                }
-            };
-            stats.imported_rate = Some(fraction);
-            stats.source = source.to_string();
-        }
-        let all: Vec<Dossier> = dossiers.into_values().collect();
-        store.put_many(&all)?;
-        Ok(())
-    })
 }

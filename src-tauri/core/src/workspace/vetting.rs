@@ -46,7 +46,7 @@ pub struct VettingData {
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
     Ok(VettingData {
         brands: store.all::<Brand>()?,
-        dossiers: store.all::<Dossier>()?,
+        dossiers: crate::vetting::all_dossiers(store)?,
         tier_boundaries: Some(crate::roster::tier_boundaries(store)?),
         campaigns: store.all::<Campaign>()?,
         partnerships: store.all::<Partnership>()?,

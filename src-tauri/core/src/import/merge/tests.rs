@@ -11,7 +11,7 @@ fn row(name: Option<&str>, accounts: &[(Platform, &str, Option<u64>)]) -> RowCre
 
 fn stored(name: &str, accounts: &[(Platform, &str, u64)]) -> Influencer {
     let nobody = Vec::new();
-    let mut merger = Merger::new(&nobody, Utc::now(), 0);
+    let mut merger = Merger::new(&nobody, Utc::now(), 0, "test.csv");
     merger
         .add(row(
             Some(name),
@@ -27,7 +27,7 @@ fn stored(name: &str, accounts: &[(Platform, &str, u64)]) -> Influencer {
 #[test]
 fn the_same_account_twice_in_a_file_is_one_creator_and_newer_numbers_win() {
     let nobody = Vec::new();
-    let mut merger = Merger::new(&nobody, Utc::now(), 0);
+    let mut merger = Merger::new(&nobody, Utc::now(), 0, "test.csv");
     merger
         .add(row(Some("Mara"), &[(Instagram, "mara.eats", Some(40_000))]))
         .unwrap();
@@ -51,7 +51,7 @@ fn the_same_account_twice_in_a_file_is_one_creator_and_newer_numbers_win() {
 #[test]
 fn rows_update_the_roster_without_losing_what_was_typed() {
     let existing = vec![stored("Mara Costa", &[(Instagram, "mara.eats", 40_000)])];
-    let mut merger = Merger::new(&existing, Utc::now(), 0);
+    let mut merger = Merger::new(&existing, Utc::now(), 0, "test.csv");
     let mut update = row(Some("MARA"), &[(Instagram, "mara.eats", Some(48_200))]);
     update.notes = Some("From the agency sheet".into());
     update.country = Some("PT".into());
@@ -68,7 +68,7 @@ fn rows_update_the_roster_without_losing_what_was_typed() {
 #[test]
 fn empty_cells_and_equal_numbers_change_nothing() {
     let existing = vec![stored("Mara Costa", &[(Instagram, "mara.eats", 48_200)])];
-    let mut merger = Merger::new(&existing, Utc::now(), 0);
+    let mut merger = Merger::new(&existing, Utc::now(), 0, "test.csv");
     merger.add(row(None, &[(Instagram, "mara.eats", None)])).unwrap();
     merger
         .add(row(None, &[(Instagram, "mara.eats", Some(48_200))]))
@@ -83,7 +83,7 @@ fn a_row_joining_two_creators_is_rejected() {
         stored("Mara Costa", &[(Instagram, "mara.eats", 1)]),
         stored("Jonas Weber", &[(Youtube, "jonasrides", 1)]),
     ];
-    let mut merger = Merger::new(&existing, Utc::now(), 0);
+    let mut merger = Merger::new(&existing, Utc::now(), 0, "test.csv");
     let Err(NotMerged::Rejected(err)) = merger.add(row(
         None,
         &[(Instagram, "mara.eats", None), (Youtube, "jonasrides", None)],
@@ -100,7 +100,7 @@ fn a_row_joining_two_creators_is_rejected() {
 #[test]
 fn a_handle_stands_in_for_a_missing_name_until_one_comes() {
     let nobody = Vec::new();
-    let mut merger = Merger::new(&nobody, Utc::now(), 0);
+    let mut merger = Merger::new(&nobody, Utc::now(), 0, "test.csv");
     merger.add(row(None, &[(Tiktok, "chloe.runs", Some(4_300))])).unwrap();
     assert_eq!(decode(merger.new.get(0)).unwrap().name, "@chloe.runs");
     merger

@@ -17,7 +17,7 @@ fn store() -> (tempfile::TempDir, Store) {
 }
 
 fn import(store: &Store, name: &str) -> Result<ImportSummary, ImportError> {
-    import_file(store, &fixture(name), None, &mut |_| {}, &AtomicBool::new(false))
+    import_file(store, &fixture(name), None, None, &mut |_| {}, &AtomicBool::new(false))
 }
 
 fn find<'a>(all: &'a [Influencer], name: &str) -> &'a Influencer {
@@ -109,21 +109,24 @@ fn the_same_creator_three_ways_is_one_and_bad_rows_say_why() {
     let summary = import(&store, "discovery-export.csv").unwrap();
     assert_eq!(
         summary.rejected,
-        [
-            Rejection {
-                line: 8,
-                reason: "followers '-500' cannot be negative".into()
-            },
-            Rejection {
-                line: 9,
-                reason: "platform 'myspace' is not one Partnerly knows".into()
-            },
-        ]
+        [Rejection {
+            line: 9,
+            reason: "platform 'myspace' is not one Partnerly knows".into()
+        }]
+    );
+    // A bad count costs the count, not the creator.
+    assert_eq!(
+        summary.warnings,
+        [Warning {
+            line: 8,
+            column: "followers".into(),
+            reason: "followers '-500' cannot be negative; left empty".into()
+        }]
     );
     // @Mara.Eats, MARA.EATS and the profile link are one Instagram account.
     // The TikTok row shares no account with it, and Kenji's YouTube and
     // Twitch rows share none with each other: names alone join nobody.
-    assert_eq!(summary.imported, 5);
+    assert_eq!(summary.imported, 6);
     let all = roster::list(&store).unwrap();
     let instagram_mara: Vec<_> = all
         .iter()
@@ -143,7 +146,7 @@ fn the_same_creator_three_ways_is_one_and_bad_rows_say_why() {
 
     // The same file again: nothing new, nothing changed.
     let again = import(&store, "discovery-export.csv").unwrap();
-    assert_eq!((again.imported, again.updated, again.unchanged), (0, 0, 5));
+    assert_eq!((again.imported, again.updated, again.unchanged), (0, 0, 6));
 }
 
 #[test]
@@ -176,6 +179,7 @@ fn a_cancelled_import_changes_nothing() {
         &store,
         &path,
         None,
+        None,
         &mut |_| {
             reports += 1;
             cancel.store(true, Ordering::Relaxed);
@@ -197,7 +201,15 @@ fn progress_counts_rows_and_bytes() {
     }
     std::fs::write(&path, &text).unwrap();
     let mut seen = Vec::new();
-    let summary = import_file(&store, &path, None, &mut |p| seen.push(p), &AtomicBool::new(false)).unwrap();
+    let summary = import_file(
+        &store,
+        &path,
+        None,
+        None,
+        &mut |p| seen.push(p),
+        &AtomicBool::new(false),
+    )
+    .unwrap();
     assert_eq!(summary.imported, 5_000);
     let last = seen.last().unwrap();
     assert_eq!(
@@ -221,7 +233,7 @@ fn a_large_import_into_a_searched_roster_is_found_and_a_second_run_changes_nothi
     // One row names a sample creator's account: an update, not a new creator.
     text.push_str("instagram,@mara.eats,50100,\n");
     std::fs::write(&path, &text).unwrap();
-    let run = || import_file(&store, &path, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let run = || import_file(&store, &path, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
 
     let first = run();
     assert_eq!((first.imported, first.updated, first.unchanged), (25_000, 1, 0));
@@ -249,17 +261,17 @@ fn the_preview_shows_rows_as_they_will_be_stored() {
     assert!(accounts
         .iter()
         .all(|a| a.handle == a.handle.to_lowercase() && !a.handle.starts_with('@')));
-    assert!(preview
-        .stored
-        .iter()
-        .any(|r| matches!(r, StoredRow::Rejected { reason } if reason == "followers '-500' cannot be negative")));
+    // A bad count is a warning on a kept row, not a rejection.
+    assert!(preview.stored.iter().any(|r| matches!(r,
+        StoredRow::Creator { warnings, .. }
+            if warnings.iter().any(|w| w.column == "followers" && w.reason == "followers '-500' cannot be negative; left empty"))));
     // Without the handle column nothing names a creator.
     let mapping: Vec<Option<Field>> = preview
         .mapping
         .iter()
         .map(|f| f.filter(|f| !f.identifies_an_account()))
         .collect();
-    assert!(stored_rows(&preview.rows, &mapping)
+    assert!(stored_rows(&preview.header, &preview.rows, &mapping, None)
         .iter()
         .all(|r| matches!(r, StoredRow::Rejected { .. } | StoredRow::Skipped)));
 }
@@ -278,7 +290,7 @@ fn a_mapping_chosen_by_the_person_overrides_the_header() {
         Some(Field::PlatformHandle(Platform::Instagram)),
         Some(Field::PlatformFollowers(Platform::Instagram)),
     ];
-    let summary = import_file(&store, &path, Some(mapping), &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let summary = import_file(&store, &path, Some(mapping), None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(summary.imported, 1);
     assert_eq!(roster::list(&store).unwrap()[0].accounts[0].followers, 48_200);
 }
@@ -334,7 +346,7 @@ fn engagement_rates_are_stored_as_fractions_whatever_the_column_writes() {
          @nobody,Instagram,100,,,,\n",
     )
     .unwrap();
-    let summary = import_file(&store, &path, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let summary = import_file(&store, &path, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     assert_eq!(summary.imported, 3, "{:?}", summary.rejected);
     let today = chrono::Local::now().date_naive();
     let mara = imported_rates(&store, "@mara.eats");
@@ -351,10 +363,17 @@ fn engagement_rates_are_stored_as_fractions_whatever_the_column_writes() {
     assert_eq!(audience.mass_followers, None);
     assert!(imported_rates(&store, "@nobody").is_empty());
 
-    // A bad rate cell says so, like any other bad cell.
+    // A bad rate cell says so, and costs the creator nothing else.
     std::fs::write(&path, "Username,Platform,Engagement rate\nzoe,Instagram,high\n").unwrap();
-    let summary = import_file(&store, &path, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
-    assert_eq!(summary.rejected.len(), 1);
-    assert_eq!(summary.rejected[0].line, 2);
-    assert_eq!(summary.rejected[0].reason, "engagement rate 'high' is not a rate");
+    let summary = import_file(&store, &path, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert!(summary.rejected.is_empty(), "{:?}", summary.rejected);
+    assert_eq!(summary.imported, 1);
+    assert_eq!(
+        summary.warnings,
+        [Warning {
+            line: 2,
+            column: "Engagement rate".into(),
+            reason: "engagement rate 'high' is not a rate; left empty".into()
+        }]
+    );
 }

@@ -129,3 +129,62 @@ proptest! {
         prop_assert_eq!(parse_count(&format!("{whole},{tenth}k")), Ok(Some(expected)));
     }
 }
+
+#[test]
+fn what_spreadsheets_leave_behind_is_empty() {
+    for cell in [
+        "N/A",
+        "NaN",
+        "nan",
+        "-",
+        "undefined",
+        "#N/A",
+        "#NAME?",
+        "#VALUE!",
+        "#VALOR!",
+        "#WERT!",
+        "#DIV/0!",
+        "#REF!",
+        "#NV",
+        " #n/a ",
+    ] {
+        assert!(is_blank(cell), "{cell:?}");
+        assert_eq!(parse_count(cell), Ok(None), "{cell:?}");
+        assert_eq!(parse_rate(cell), Ok(None), "{cell:?}");
+    }
+    // Namibia's code is a country, but no number.
+    assert!(!is_blank("NA"));
+    assert_eq!(parse_count("NA"), Ok(None));
+    assert!(!is_blank("Nana"));
+}
+
+#[test]
+fn suffixes_in_either_case_and_scientific_notation() {
+    let cases: &[(&str, u64)] = &[
+        ("0.89k", 890),
+        ("0.89K", 890),
+        ("475.8m", 475_800_000),
+        ("475.8M", 475_800_000),
+        ("29.0b", 29_000_000_000),
+        ("2.28E+11", 228_000_000_000),
+        ("2.28e11", 228_000_000_000),
+        ("1,5E6", 1_500_000),
+        ("4.85E+07", 48_500_000),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(parse_count(input), Ok(Some(*expected)), "{input:?}");
+    }
+    assert_eq!(parse_count("2.28E+99"), Err("is not a number".into()));
+}
+
+#[test]
+fn text_decoded_twice_is_repaired_only_when_unambiguous() {
+    assert_eq!(repair_mojibake("CÃ´te d'Ivoire"), "Côte d'Ivoire");
+    assert_eq!(repair_mojibake("SÃ£o Paulo"), "São Paulo");
+    assert_eq!(repair_mojibake("BeyoncÃ© â€“ Fan"), "Beyoncé – Fan");
+    // Already right, or not a repair that decodes: kept verbatim.
+    assert_eq!(repair_mojibake("Côte d'Ivoire"), "Côte d'Ivoire");
+    assert_eq!(repair_mojibake("Ã la carte"), "Ã la carte");
+    assert_eq!(repair_mojibake("ÂÂ"), "ÂÂ");
+    assert_eq!(repair_mojibake("plain"), "plain");
+}
