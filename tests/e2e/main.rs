@@ -258,9 +258,15 @@ async fn a_csv_dropped_on_the_window_is_previewed_and_imported() {
     find(&app, "//td[normalize-space()='@Mara.Eats']").await;
     // The same rows as they will be stored: handle normalised, 48.2K read.
     find(&app, "//td[normalize-space()='Instagram @mara.eats · 48,200']").await;
+    // A bad count costs the count, not the creator.
     find(
         &app,
-        "//td[normalize-space()=\"Not imported: followers '-500' cannot be negative\"]",
+        "//td[normalize-space()=\"followers: followers '-500' cannot be negative; left empty\"]",
+    )
+    .await;
+    find(
+        &app,
+        "//td[normalize-space()=\"Not imported: platform 'myspace' is not one Partnerly knows\"]",
     )
     .await;
     harness.screenshot("09-import-preview");
@@ -268,18 +274,18 @@ async fn a_csv_dropped_on_the_window_is_previewed_and_imported() {
 
     find(
         &app,
-        "//div[@role='status']//div[strong[normalize-space()='5'] and span[normalize-space()='new']]",
+        "//div[@role='status']//div[strong[normalize-space()='6'] and span[normalize-space()='new']]",
     )
     .await;
     find(
         &app,
-        "//li[span[normalize-space()='line 8'] and contains(., \"followers '-500' cannot be negative\")]",
+        "//li[span[normalize-space()='line 8'] and contains(., \"followers '-500' cannot be negative; left empty\")]",
     )
     .await;
     harness.screenshot("10-import-summary");
     click(&app, "//button[normalize-space()='Done']").await;
 
-    find(&app, "//p[normalize-space()='5 creators']").await;
+    find(&app, "//p[normalize-space()='6 creators']").await;
     find(&app, "//button[@data-creator='Kenji Watanabe']").await;
     harness.screenshot("11-imported-roster");
     app.close().await.unwrap();
@@ -411,8 +417,87 @@ async fn a_csv_opened_with_partnerly_is_previewed_even_when_the_app_is_already_r
     click(&app, "//button[normalize-space()='Import']").await;
     find(
         &app,
-        "//div[@role='status']//div[strong[normalize-space()='5'] and span[normalize-space()='new']]",
+        "//div[@role='status']//div[strong[normalize-space()='6'] and span[normalize-space()='new']]",
     )
     .await;
     app.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_list_without_a_platform_column_imports_with_the_platform_chosen_and_a_column_remapped() {
+    let (_turn, harness) = Harness::start_exclusive(16).await;
+    let data = tempfile::tempdir().unwrap();
+    welcomed(data.path());
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures/import/creator-list.csv");
+
+    let app = harness.launch(data.path()).await;
+    find(&app, "//h2[normalize-space()='Your roster is empty']").await;
+    harness.drop_file(&file);
+    find(&app, "//h2[normalize-space()='Import creator-list.csv']").await;
+    // Nothing in the file says the platform: every row waits for it.
+    find(
+        &app,
+        "//td[starts-with(normalize-space(), \"Not imported: '@ana.lima' does not say which platform it is on\")]",
+    )
+    .await;
+    let choice = find(&app, "//select[@aria-label='These accounts are on']").await;
+    choice
+        .select_by_label("TikTok")
+        .await
+        .expect("the platform choice offers TikTok");
+    let display = find(&app, "//select[@aria-label='Column Display holds']").await;
+    display
+        .select_by_label("Name")
+        .await
+        .expect("a column can be re-mapped");
+    find(&app, "//td[normalize-space()='TikTok @ana.lima · 107,900']").await;
+    find(&app, "//td[normalize-space()='Ana Lima']").await;
+    find(
+        &app,
+        "//td[contains(normalize-space(), \"Country: country 'All' is not one Partnerly knows; left empty\")]",
+    )
+    .await;
+    harness.screenshot("33-import-platform-chosen");
+    click(&app, "//button[normalize-space()='Import']").await;
+
+    find(
+        &app,
+        "//div[@role='status']//div[strong[normalize-space()='2'] and span[normalize-space()='new']]",
+    )
+    .await;
+    find(
+        &app,
+        "//div[@role='status']//div[strong[normalize-space()='2'] and span[normalize-space()='cells left empty']]",
+    )
+    .await;
+    find(
+        &app,
+        "//li[span[normalize-space()='line 2'] and contains(., \"email 'fill in emails yourself' is not an email address; left empty\")]",
+    )
+    .await;
+    harness.screenshot("34-import-warnings");
+    click(&app, "//button[normalize-space()='Done']").await;
+    find(&app, "//p[normalize-space()='2 creators']").await;
+    find(&app, "//button[@data-creator='Ana Lima']").await;
+    find(&app, "//button[@data-creator='Bo Chen']").await;
+    app.close().await.unwrap();
+
+    // What the window stored: TikTok accounts, their followers, the bad cells
+    // empty. The closed window's process lets go of the folder as it exits.
+    let started = std::time::Instant::now();
+    let store = loop {
+        match partnerly_core::store::Store::open(data.path()) {
+            Ok(store) => break store,
+            Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                eprintln!("the data folder is still held ({e}); waiting");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => panic!("the data folder opens once the app has exited: {e}"),
+        }
+    };
+    let ana = partnerly_core::roster::find(&store, "@ana.lima").unwrap();
+    assert_eq!(ana.accounts[0].platform, partnerly_core::roster::Platform::Tiktok);
+    assert_eq!(ana.accounts[0].followers, 107_900);
+    assert_eq!((ana.email.as_deref(), ana.country.as_deref()), (None, None));
 }

@@ -105,8 +105,6 @@ pub struct Merger<'r> {
     touched_by_id: HashMap<Uuid, u32>,
     figures: PendingFigures,
     percent_columns: HashSet<u32>,
-    /// Where the figures came from ("list.csv, imported 2026-12-02").
-    source: String,
     now: DateTime<Utc>,
 }
 
@@ -136,9 +134,8 @@ impl<'r> Merger<'r> {
             new: EncodedCreators::with_capacity(expected_bytes),
             touched: Vec::new(),
             touched_by_id: HashMap::new(),
-            figures: PendingFigures::default(),
+            figures: PendingFigures::new(source, now),
             percent_columns: HashSet::new(),
-            source: source.to_string(),
             now,
         }
     }
@@ -211,8 +208,6 @@ impl<'r> Merger<'r> {
         self.percent_columns.extend(percent_columns);
         if !figures.is_empty() {
             figures.influencer_id = id;
-            figures.source.clone_from(&self.source);
-            figures.imported_at = self.now;
             match slot {
                 Slot::New(i) => self.figures.add_new(i as usize, figures)?,
                 Slot::Existing(_) => self.figures.add_stored(figures)?,

@@ -14,44 +14,48 @@ pub type ValueError = String;
 /// rule for every cell, text or number, so `nan` is nothing in any column.
 pub fn is_blank(text: &str) -> bool {
     let text = text.trim();
-    if text.len() > 10 {
+    // Every ordinary cell is told apart by its first byte or its length,
+    // without comparing it with the list: this runs for every cell of a file.
+    let Some(&first) = text.as_bytes().first() else {
+        return true;
+    };
+    if text.len() > 10 || !matches!(first, b'n' | b'N' | b'-' | b'?' | b'#' | b'u' | b'U' | 0xE2) {
         return false;
     }
-    let lower = text.to_lowercase();
-    matches!(
-        lower.as_str(),
-        "" | "n/a"
-            | "n.a."
-            | "-"
-            | "--"
-            | "—"
-            | "–"
-            | "none"
-            | "null"
-            | "undefined"
-            | "nan"
-            | "?"
-            | "#n/a"
-            | "#na"
-            | "#nv"
-            | "#n/d"
-            | "#name?"
-            | "#nom?"
-            | "#nombre?"
-            | "#value!"
-            | "#valor!"
-            | "#wert!"
-            | "#valeur!"
-            | "#div/0!"
-            | "#ref!"
-            | "#bezug!"
-            | "#num!"
-            | "#zahl!"
-            | "#null!"
-            | "#nulo!"
-            | "#error!"
-            | "#spill!"
-    )
+    const BLANKS: &[&str] = &[
+        "n/a",
+        "n.a.",
+        "-",
+        "--",
+        "—",
+        "–",
+        "none",
+        "null",
+        "undefined",
+        "nan",
+        "?",
+        "#n/a",
+        "#na",
+        "#nv",
+        "#n/d",
+        "#name?",
+        "#nom?",
+        "#nombre?",
+        "#value!",
+        "#valor!",
+        "#wert!",
+        "#valeur!",
+        "#div/0!",
+        "#ref!",
+        "#bezug!",
+        "#num!",
+        "#zahl!",
+        "#null!",
+        "#nulo!",
+        "#error!",
+        "#spill!",
+    ];
+    BLANKS.iter().any(|blank| text.eq_ignore_ascii_case(blank))
 }
 
 /// `is_blank`, and "NA" too where a number is expected ("NA" is Namibia in
@@ -67,6 +71,9 @@ fn is_blank_number(text: &str) -> bool {
 /// text is returned as it is.
 pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     // The lead bytes of two- and three-byte UTF-8 sequences, as Windows-1252 shows them.
     if !text
         .chars()

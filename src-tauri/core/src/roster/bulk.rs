@@ -346,20 +346,24 @@ fn compress_new_blocks(
     let starts: Vec<usize> = (0..new.len()).step_by(BLOCK_SIZE).collect();
     let compress = |part: &[usize]| -> Result<KeyedBlocks, StoreError> {
         let mut out = Vec::with_capacity(part.len() * 2);
+        // One buffer for a block's figures, reused block after block.
         let mut resolved = Vec::new();
+        let mut spans = Vec::with_capacity(BLOCK_SIZE);
         for &start in part {
             let end = (start + BLOCK_SIZE).min(new.len());
             let block = first + (start / BLOCK_SIZE) as u32;
             out.push((blocks::key(block), blocks::join((start..end).map(|i| new.get(i)))));
             resolved.clear();
+            spans.clear();
             for i in start..end {
-                if let Some(mut given) = figures.of_new(i)? {
-                    given.resolve(scale);
-                    resolved.push(figures::encoded(&given));
+                let from = resolved.len();
+                if figures.write_new(i, scale, &mut resolved)? {
+                    spans.push(from..resolved.len());
                 }
             }
-            if !resolved.is_empty() {
-                out.push((figures::key(block), blocks::join(resolved.iter().map(|r| &r[..]))));
+            if !spans.is_empty() {
+                let records = spans.iter().map(|span| &resolved[span.clone()]);
+                out.push((figures::key(block), blocks::join(records)));
             }
         }
         Ok(out)

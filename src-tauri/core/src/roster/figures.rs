@@ -199,9 +199,15 @@ fn flags(values: &[bool]) -> u8 {
 /// Appends `figures` to `out`; starts with the creator's id, as roster
 /// records do, so the block helpers find it.
 pub fn encode(figures: &CreatorFigures, out: &mut Vec<u8>) {
+    encode_from(figures, &figures.source, figures.imported_at, out);
+}
+
+/// `encode` with the file the figures came from given apart (an import's
+/// pending figures hold it once, not in every record).
+fn encode_from(figures: &CreatorFigures, source: &str, imported_at: DateTime<Utc>, out: &mut Vec<u8>) {
     out.extend_from_slice(figures.influencer_id.as_bytes());
-    put_varint(out, figures.imported_at.timestamp().max(0) as u64);
-    put_str(out, &figures.source);
+    put_varint(out, imported_at.timestamp().max(0) as u64);
+    put_str(out, source);
     out.push(flags(&[
         figures.credibility.is_some(),
         figures.mass_followers.is_some(),
@@ -294,9 +300,11 @@ fn decode_inner(reader: &mut Reader<'_>) -> Result<CreatorFigures, String> {
 
 /// Figures an import has read, held encoded until its one write: for new
 /// creators by their place among the import's new creators, for stored ones
-/// by id.
+/// by id. The file they came from is held once, not in every record.
 #[derive(Debug, Default)]
 pub struct PendingFigures {
+    source: String,
+    imported_at: DateTime<Utc>,
     bytes: Vec<u8>,
     /// Span in `bytes` of new creator `i`'s figures; `(0, 0)` for none.
     new: Vec<(u64, u32)>,
@@ -304,6 +312,21 @@ pub struct PendingFigures {
 }
 
 impl PendingFigures {
+    /// Figures from the file `source` ("list.csv, imported 2026-12-02").
+    pub fn new(source: &str, imported_at: DateTime<Utc>) -> PendingFigures {
+        PendingFigures {
+            source: source.to_string(),
+            imported_at,
+            ..PendingFigures::default()
+        }
+    }
+
+    fn sourced(&self, mut figures: CreatorFigures) -> CreatorFigures {
+        figures.source.clone_from(&self.source);
+        figures.imported_at = self.imported_at;
+        figures
+    }
+
     fn append(&mut self, figures: &CreatorFigures) -> (u64, u32) {
         let start = self.bytes.len();
         encode(figures, &mut self.bytes);
@@ -316,11 +339,31 @@ impl PendingFigures {
 
     /// The figures held for new creator `index`, decoded.
     pub fn of_new(&self, index: usize) -> Result<Option<CreatorFigures>, StoreError> {
-        self.new
+        let held = self
+            .new
             .get(index)
             .and_then(|span| self.at(*span))
             .map(decode)
-            .transpose()
+            .transpose()?;
+        Ok(held.map(|figures| self.sourced(figures)))
+    }
+
+    /// Appends to `out` the figures of new creator `index` as they are
+    /// stored: rates made fractions by `scale`, the file named. `false` if
+    /// the file gave none for this creator.
+    pub fn write_new(
+        &self,
+        index: usize,
+        scale: &dyn Fn(u32, f64) -> f64,
+        out: &mut Vec<u8>,
+    ) -> Result<bool, StoreError> {
+        let Some(bytes) = self.new.get(index).and_then(|span| self.at(*span)) else {
+            return Ok(false);
+        };
+        let mut figures = decode(bytes)?;
+        figures.resolve(scale);
+        encode_from(&figures, &self.source, self.imported_at, out);
+        Ok(true)
     }
 
     /// Adds what a row says of new creator `index` to what earlier rows said.
@@ -360,7 +403,7 @@ impl PendingFigures {
         self.stored
             .values()
             .filter_map(|span| self.at(*span))
-            .map(decode)
+            .map(|bytes| decode(bytes).map(|figures| self.sourced(figures)))
             .collect()
     }
 

@@ -377,3 +377,57 @@ fn engagement_rates_are_stored_as_fractions_whatever_the_column_writes() {
         }]
     );
 }
+
+#[test]
+fn figures_of_stored_creators_are_merged_and_go_with_the_creator() {
+    let (dir, store) = store();
+    let path = dir.path().join("first.csv");
+    std::fs::write(
+        &path,
+        "Username,Platform,Followers,Avg likes,Avg comments,Audience country\n\
+         mara.eats,Instagram,48200,1400,52,Portugal\n",
+    )
+    .unwrap();
+    import_file(&store, &path, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    let second = dir.path().join("second.csv");
+    std::fs::write(
+        &second,
+        "Username,Platform,Avg views,Engagement rate\nmara.eats,Instagram,9100,3.2%\n",
+    )
+    .unwrap();
+    let summary = import_file(&store, &second, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    assert_eq!((summary.imported, summary.unchanged), (0, 1));
+
+    let mara = roster::find(&store, "@mara.eats").unwrap();
+    let dossier = crate::vetting::dossier(&store, &mara.id.to_string()).unwrap();
+    let stats = &dossier.stats[0];
+    assert_eq!(
+        (stats.avg_likes, stats.avg_comments, stats.avg_views),
+        (Some(1400.0), Some(52.0), Some(9100.0)),
+        "the second file adds to the first"
+    );
+    assert!((stats.imported_rate.unwrap() - 0.032).abs() < 1e-12);
+    assert!(stats.source.starts_with("second.csv, imported "), "{}", stats.source);
+    assert_eq!(dossier.audience.top_country.as_deref(), Some("PT"));
+
+    // A person's entry after the import wins over it.
+    let draft = crate::vetting::drafts::AccountStatsDraft {
+        platform: Some(Platform::Instagram),
+        avg_likes: Some(2000.0),
+        avg_comments: Some(80.0),
+        ..Default::default()
+    };
+    crate::vetting::set_account_stats(&store, &mara.id.to_string(), &draft).unwrap();
+    let stats = crate::vetting::dossier(&store, &mara.id.to_string()).unwrap().stats;
+    assert_eq!((stats[0].avg_likes, stats[0].avg_views), (Some(2000.0), None));
+
+    // Deleting the creator takes the figures with them.
+    roster::remove(&store, &mara.id.to_string()).unwrap();
+    let mut left = 0;
+    roster::for_each_imported_figures(&store, |_| {
+        left += 1;
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(left, 0);
+}
