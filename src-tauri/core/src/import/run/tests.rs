@@ -431,3 +431,104 @@ fn figures_of_stored_creators_are_merged_and_go_with_the_creator() {
     .unwrap();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn a_youtube_sheet_from_excel_on_windows() {
+    let (_dir, store) = store();
+    let preview = preview(&fixture("youtube-outreach-cp1252.csv")).unwrap();
+    assert_eq!(
+        (preview.encoding.as_str(), preview.delimiter.as_str()),
+        ("windows-1252", ";")
+    );
+    let summary = import(&store, "youtube-outreach-cp1252.csv").unwrap();
+    assert_eq!(
+        (summary.imported, summary.rejected.len()),
+        (3, 0),
+        "{:?}",
+        summary.rejected
+    );
+    let all = roster::list(&store).unwrap();
+    let series = find(&all, "T-Series");
+    assert_eq!(
+        series.accounts[0].handle, "UCq-Fj5jknLsUf-MWSy4_brA",
+        "the channel id keeps its case"
+    );
+    assert_eq!(series.accounts[0].followers, 245_000_000, "2.45E+08");
+    assert_eq!(
+        series.notes, "\u{201c}Biggest\u{201d} music label",
+        "curly quotes read from Windows-1252"
+    );
+    let marie = find(&all, "Marie écrit");
+    assert_eq!(marie.accounts[0].followers, 1_200_000, "1,2E6");
+    assert_eq!(marie.country.as_deref(), Some("CI"), "CÃ´te d'Ivoire repaired");
+    assert!(find(&all, "Cocomelon \u{2013} Nursery Rhymes").accounts[0]
+        .handle
+        .starts_with("UCbC"));
+    // The channel is found again by its id, whatever the case it is typed in elsewhere.
+    assert_eq!(
+        roster::find(&store, "https://www.youtube.com/channel/UCq-Fj5jknLsUf-MWSy4_brA")
+            .unwrap()
+            .id,
+        series.id
+    );
+}
+
+#[test]
+fn a_top_influencers_list_names_its_platform_in_the_file_name() {
+    let (_dir, store) = store();
+    let path = fixture("top-instagram-influencers.csv");
+    let preview = preview(&path).unwrap();
+    assert!(preview.asks_platform);
+    assert_eq!(preview.platform, Some(Platform::Instagram));
+    assert!(
+        preview.stored.iter().all(|r| matches!(r, StoredRow::Creator { .. })),
+        "{:?}",
+        preview.stored
+    );
+    let summary = import_file(
+        &store,
+        &path,
+        None,
+        preview.platform,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert_eq!(summary.imported, 4, "{:?}", summary.rejected);
+    assert_eq!(
+        summary.warnings,
+        [Warning {
+            line: 5,
+            column: "country".into(),
+            reason: "country 'All' is not one Partnerly knows; left empty".into()
+        }]
+    );
+    let cristiano = roster::find(&store, "@cristiano").unwrap();
+    assert_eq!(cristiano.accounts[0].followers, 475_800_000, "475.8m");
+    let stats = crate::vetting::dossier(&store, &cristiano.id.to_string())
+        .unwrap()
+        .stats;
+    assert_eq!(
+        stats[0].avg_likes,
+        Some(8_700_000.0),
+        "8.7m; the exact-looking twin is 6.5m, both suffixed"
+    );
+    assert!((stats[0].imported_rate.unwrap() - 0.0139).abs() < 1e-12);
+    assert_eq!(
+        roster::find(&store, "@leomessi").unwrap().country,
+        None,
+        "NaN is no country"
+    );
+
+    // Without the platform, every handle waits for one.
+    assert_eq!(guess_platform(Path::new("creators.csv"), &preview.header), None);
+    assert_eq!(
+        guess_platform(Path::new("list.csv"), &["Username (TikTok)".into(), "Followers".into()]),
+        Some(Platform::Tiktok)
+    );
+    assert_eq!(
+        guess_platform(Path::new("tiktok and youtube.csv"), &[]),
+        None,
+        "two platforms: no guess"
+    );
+}
