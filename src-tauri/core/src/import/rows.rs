@@ -192,11 +192,16 @@ fn creator<S: AsRef<str>>(
     row.warnings.append(&mut warnings);
     figures(cells, mapping, main, &mut row);
 
-    let full_name = [Field::Name, Field::FirstName, Field::LastName]
+    let mut full_name = String::new();
+    for (_, part) in [Field::Name, Field::FirstName, Field::LastName]
         .into_iter()
-        .filter_map(|field| value(field).map(|(_, text)| text))
-        .collect::<Vec<_>>()
-        .join(" ");
+        .filter_map(value)
+    {
+        if !full_name.is_empty() {
+            full_name.push(' ');
+        }
+        full_name.push_str(&part);
+    }
     row.name = (!full_name.is_empty()).then_some(full_name);
 
     if let Some((column, text)) = value(Field::Email) {
@@ -216,7 +221,7 @@ fn creator<S: AsRef<str>>(
     }
     if let Some((_, text)) = value(Field::Niches) {
         for niche in text.split([',', ';', '|', '/']) {
-            let niche = niche.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let niche = niche_label(niche);
             if !is_blank(&niche) && !row.niches.contains(&niche) {
                 row.niches.push(niche);
             }
@@ -224,6 +229,18 @@ fn creator<S: AsRef<str>>(
     }
     row.notes = value(Field::Notes).map(|(_, text)| text.into_owned());
     Ok(row)
+}
+
+/// A niche as stored: lower case, one space between words.
+fn niche_label(text: &str) -> String {
+    let mut label = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    label
 }
 
 impl RowCreator {

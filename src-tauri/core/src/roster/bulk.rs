@@ -234,7 +234,12 @@ impl Writer<'_> {
         };
         let mut batch = Batch::default();
         blocks::put_count(&mut batch, self.count()? + new.len() as u64);
-        for (key, bytes) in compress_new_blocks(new, figures, scale, first_new_block)? {
+        let import = figures::next_import(&self.tree)?;
+        if !figures.is_empty() {
+            let (source, at) = figures.source();
+            figures::put_source(&mut batch, import, source, at);
+        }
+        for (key, bytes) in compress_new_blocks(new, figures, scale, import, first_new_block)? {
             batch.insert(&key, bytes);
         }
         let changed_blocks: Vec<u32> = changed
@@ -251,7 +256,7 @@ impl Writer<'_> {
         for (block, changes) in &by_block {
             blocks::rewrite(&self.tree, &mut batch, *block, changes)?;
         }
-        self.merge_stored_figures(&mut batch, figures.stored()?, scale)?;
+        self.merge_stored_figures(&mut batch, figures.stored()?, scale, import)?;
         self.apply(batch)?;
 
         if new.len() + changed.len() > INCREMENTAL_LIMIT {
@@ -281,6 +286,7 @@ impl Writer<'_> {
         batch: &mut Batch,
         given: Vec<CreatorFigures>,
         scale: &(dyn Fn(u32, f64) -> f64 + Sync),
+        import: u32,
     ) -> Result<(), StoreError> {
         let mut by_block: BTreeMap<u32, Vec<CreatorFigures>> = BTreeMap::new();
         for figures in given {
@@ -291,6 +297,7 @@ impl Writer<'_> {
             let mut changes = Vec::with_capacity(given.len());
             for mut figures in given {
                 figures.resolve(scale);
+                figures.import = import;
                 let merged = match figures::read(&self.tree, block, figures.influencer_id)? {
                     Some(mut stored) => {
                         stored.absorb(figures);
@@ -306,10 +313,10 @@ impl Writer<'_> {
     }
 
     /// Replaces the whole roster with `influencers`, atomically; figures
-    /// from earlier imports go with the roster they described.
+    /// from earlier imports, and their sources, go with the roster they described.
     pub(crate) fn replace_all(&self, influencers: &[Influencer]) -> Result<(), StoreError> {
         let mut batch = Batch::default();
-        for prefix in [b"b", b"f"] {
+        for prefix in [b"b", b"f", b"s"] {
             for key in self.tree.scan_prefix(prefix).keys() {
                 batch.remove(key.map_err(StoreError::from_sled)?);
             }
@@ -341,6 +348,7 @@ fn compress_new_blocks(
     new: &EncodedCreators,
     figures: &PendingFigures,
     scale: &(dyn Fn(u32, f64) -> f64 + Sync),
+    import: u32,
     first: u32,
 ) -> Result<KeyedBlocks, StoreError> {
     let starts: Vec<usize> = (0..new.len()).step_by(BLOCK_SIZE).collect();
@@ -357,7 +365,7 @@ fn compress_new_blocks(
             spans.clear();
             for i in start..end {
                 let from = resolved.len();
-                if figures.write_new(i, scale, &mut resolved)? {
+                if figures.write_new(i, scale, import, &mut resolved)? {
                     spans.push(from..resolved.len());
                 }
             }

@@ -8,7 +8,8 @@
 //! of the roster's own tree (`f` + the creator's block number), they are
 //! written in the same atomic sled batch as the creators (all or nothing for
 //! the whole file), take a few bytes a creator, and are built while the
-//! roster's blocks are, never held as a million Rust values.
+//! roster's blocks are, never held as a million Rust values. Which file they
+//! came from is said once per import (`s` + import number), not per creator.
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -79,6 +80,8 @@ pub struct CreatorFigures {
     /// "roster.csv, imported 2026-12-02"
     pub source: String,
     pub imported_at: DateTime<Utc>,
+    /// The import that gave them, whose file is `source` (stored once).
+    pub(crate) import: u32,
 }
 
 impl CreatorFigures {
@@ -91,6 +94,7 @@ impl CreatorFigures {
             audience_country: None,
             source: source.to_string(),
             imported_at,
+            import: 0,
         }
     }
 
@@ -129,6 +133,7 @@ impl CreatorFigures {
         self.audience_country = newer.audience_country.or(self.audience_country.take());
         self.source = newer.source;
         self.imported_at = newer.imported_at;
+        self.import = newer.import;
     }
 
     /// Every rate as a fraction, the plain ones by their column's scale.
@@ -198,16 +203,11 @@ fn flags(values: &[bool]) -> u8 {
 
 /// Appends `figures` to `out`; starts with the creator's id, as roster
 /// records do, so the block helpers find it.
+/// The file and time are not written: the record names its import, whose
+/// source is stored once (`put_source`).
 pub fn encode(figures: &CreatorFigures, out: &mut Vec<u8>) {
-    encode_from(figures, &figures.source, figures.imported_at, out);
-}
-
-/// `encode` with the file the figures came from given apart (an import's
-/// pending figures hold it once, not in every record).
-fn encode_from(figures: &CreatorFigures, source: &str, imported_at: DateTime<Utc>, out: &mut Vec<u8>) {
     out.extend_from_slice(figures.influencer_id.as_bytes());
-    put_varint(out, imported_at.timestamp().max(0) as u64);
-    put_str(out, source);
+    put_varint(out, u64::from(figures.import));
     out.push(flags(&[
         figures.credibility.is_some(),
         figures.mass_followers.is_some(),
@@ -256,9 +256,7 @@ pub fn decode(record: &[u8]) -> Result<CreatorFigures, StoreError> {
 
 fn decode_inner(reader: &mut Reader<'_>) -> Result<CreatorFigures, String> {
     let influencer_id = Uuid::from_slice(reader.take(16)?).map_err(|e| e.to_string())?;
-    let secs = i64::try_from(reader.varint()?).map_err(|_| "a time is out of range")?;
-    let imported_at = DateTime::from_timestamp(secs, 0).ok_or("a time is out of range")?;
-    let source = read_str(reader)?;
+    let import = u32::try_from(reader.varint()?).map_err(|_| "an import number is too large")?;
     let bits = reader.take(1)?[0];
     let credibility = (bits & 1 != 0).then(|| read_rate(reader)).transpose()?;
     let mass_followers = (bits & 2 != 0).then(|| read_rate(reader)).transpose()?;
@@ -293,8 +291,70 @@ fn decode_inner(reader: &mut Reader<'_>) -> Result<CreatorFigures, String> {
         credibility,
         mass_followers,
         audience_country,
-        source,
-        imported_at,
+        source: String::new(),
+        imported_at: DateTime::UNIX_EPOCH,
+        import,
+    })
+}
+
+/// The key of what import `import` was: its file and time.
+fn source_key(import: u32) -> [u8; 5] {
+    let n = import.to_be_bytes();
+    [b's', n[0], n[1], n[2], n[3]]
+}
+
+/// The number the next import's figures go under.
+pub(crate) fn next_import(tree: &sled::Tree) -> Result<u32, StoreError> {
+    let last = tree
+        .scan_prefix(b"s")
+        .keys()
+        .next_back()
+        .transpose()
+        .map_err(StoreError::from_sled)?;
+    Ok(match last.as_deref() {
+        Some([b's', rest @ ..]) => rest.try_into().map(u32::from_be_bytes).unwrap_or(0) + 1,
+        _ => 1,
+    })
+}
+
+/// Adds to `batch` what import `import` was.
+pub(crate) fn put_source(batch: &mut sled::Batch, import: u32, source: &str, imported_at: DateTime<Utc>) {
+    let mut value = Vec::with_capacity(source.len() + 8);
+    put_varint(&mut value, imported_at.timestamp().max(0) as u64);
+    put_str(&mut value, source);
+    batch.insert(&source_key(import), value);
+}
+
+/// Where the figures of each import came from, read as records name them.
+#[derive(Default)]
+struct Sources(std::collections::HashMap<u32, (String, DateTime<Utc>)>);
+
+impl Sources {
+    fn fill(&mut self, tree: &sled::Tree, figures: &mut CreatorFigures) -> Result<(), StoreError> {
+        let (source, at) = match self.0.entry(figures.import) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(place) => place.insert(read_source(tree, figures.import)?),
+        };
+        figures.source.clone_from(source);
+        figures.imported_at = *at;
+        Ok(())
+    }
+}
+
+/// What import `import` was; nothing known for a number with no record.
+fn read_source(tree: &sled::Tree, import: u32) -> Result<(String, DateTime<Utc>), StoreError> {
+    let Some(bytes) = tree.get(source_key(import)).map_err(StoreError::from_sled)? else {
+        return Ok((String::new(), DateTime::UNIX_EPOCH));
+    };
+    let mut reader = Reader::new(&bytes);
+    let mut read = || -> Result<(String, DateTime<Utc>), String> {
+        let secs = i64::try_from(reader.varint()?).map_err(|_| "a time is out of range")?;
+        let at = DateTime::from_timestamp(secs, 0).ok_or("a time is out of range")?;
+        Ok((read_str(&mut reader)?, at))
+    };
+    read().map_err(|detail| StoreError::BadRecord {
+        kind: "import source",
+        detail,
     })
 }
 
@@ -355,6 +415,7 @@ impl PendingFigures {
         &self,
         index: usize,
         scale: &dyn Fn(u32, f64) -> f64,
+        import: u32,
         out: &mut Vec<u8>,
     ) -> Result<bool, StoreError> {
         let Some(bytes) = self.new.get(index).and_then(|span| self.at(*span)) else {
@@ -362,8 +423,14 @@ impl PendingFigures {
         };
         let mut figures = decode(bytes)?;
         figures.resolve(scale);
-        encode_from(&figures, &self.source, self.imported_at, out);
+        figures.import = import;
+        encode(&figures, out);
         Ok(true)
+    }
+
+    /// The file the figures came from, and when.
+    pub fn source(&self) -> (&str, DateTime<Utc>) {
+        (&self.source, self.imported_at)
     }
 
     /// Adds what a row says of new creator `index` to what earlier rows said.
@@ -425,7 +492,11 @@ pub(crate) fn read(tree: &sled::Tree, block: u32, id: Uuid) -> Result<Option<Cre
     };
     let records: Records = blocks::split(&bytes)?;
     let found = records.iter().find(|r| super::codec::id_of(r) == Some(id)).map(decode);
-    found.transpose()
+    let Some(mut figures) = found.transpose()? else {
+        return Ok(None);
+    };
+    Sources::default().fill(tree, &mut figures)?;
+    Ok(Some(figures))
 }
 
 /// Every creator's stored figures, block by block (the workspace export).
@@ -433,10 +504,13 @@ pub(crate) fn for_each(
     tree: &sled::Tree,
     mut each: impl FnMut(CreatorFigures) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
+    let mut sources = Sources::default();
     for entry in tree.scan_prefix(b"f") {
         let (_, bytes) = entry.map_err(StoreError::from_sled)?;
         for record in blocks::split(&bytes)?.iter() {
-            each(decode(record)?)?;
+            let mut figures = decode(record)?;
+            sources.fill(tree, &mut figures)?;
+            each(figures)?;
         }
     }
     Ok(())
@@ -449,7 +523,9 @@ mod tests {
     #[test]
     fn figures_round_trip_and_damage_is_an_error() {
         let mut figures = CreatorFigures::new(Uuid::from_u128(7), "list.csv, imported 2026-12-02", Utc::now());
-        figures.imported_at = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        figures.source = String::new();
+        figures.imported_at = DateTime::UNIX_EPOCH;
+        figures.import = 3;
         figures.credibility = Some(Rate::Fraction(0.81));
         figures.audience_country = Some("BR".into());
         let account = figures.account_mut(Platform::Youtube);
