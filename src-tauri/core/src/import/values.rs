@@ -95,16 +95,23 @@ pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Removes the spaces and quote marks people and spreadsheets use to group
 /// digits: ordinary, no-break and narrow no-break spaces, and the Swiss `'`.
-fn without_grouping_spaces(text: &str) -> String {
-    text.chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’'))
-        .collect()
+/// Borrowed when there is nothing to remove, as in almost every cell.
+fn without_grouping_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    let grouping = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’');
+    if !text.contains(grouping) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|c| !grouping(*c)).collect())
 }
 
 /// A count (followers, likes, views): `12400`, `12,400`, `12.400`, `12 400`,
 /// `12.3K`, `1,2M`, `3B`. `Ok(None)` for an empty or "n/a" cell.
 pub fn parse_count(raw: &str) -> Result<Option<u64>, ValueError> {
     let text = raw.trim();
+    // Most cells of a large file are plain digits: read them without more ado.
+    if (1..=15).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(text.parse().ok());
+    }
     if is_blank_number(text) {
         return Ok(None);
     }
@@ -148,7 +155,6 @@ fn parse_scientific(text: &str) -> Option<f64> {
 /// Splits "12.3K" into ("12.3", 1000.0). Unknown letters stay on the number,
 /// which then fails to parse.
 fn split_suffix(text: &str) -> (&str, f64) {
-    let lower = text.to_ascii_lowercase();
     for (suffix, multiplier) in [
         ("mio.", 1e6),
         ("mio", 1e6),
@@ -158,8 +164,9 @@ fn split_suffix(text: &str) -> (&str, f64) {
         ("m", 1e6),
         ("b", 1e9),
     ] {
-        if lower.ends_with(suffix) {
-            return (&text[..text.len() - suffix.len()], multiplier);
+        let at = text.len().wrapping_sub(suffix.len());
+        if text.len() >= suffix.len() && text.is_char_boundary(at) && text[at..].eq_ignore_ascii_case(suffix) {
+            return (&text[..at], multiplier);
         }
     }
     (text, 1.0)
@@ -251,17 +258,19 @@ pub fn parse_rate(raw: &str) -> Result<Option<RateCell>, ValueError> {
     }
     let compact = without_grouping_spaces(text);
     let (number, percent_sign) = match compact.strip_suffix('%') {
-        Some(n) => (n.to_string(), true),
-        None => (compact, false),
+        Some(n) => (n, true),
+        None => (&*compact, false),
     };
     if number.starts_with('-') {
         return Err("cannot be negative".into());
     }
     // Rates have no thousands: a lone comma is a decimal comma.
-    let normalised = if number.contains(',') && !number.contains('.') {
-        number.replacen(',', ".", 1)
+    let normalised = if !number.contains(',') {
+        std::borrow::Cow::Borrowed(number)
+    } else if !number.contains('.') {
+        std::borrow::Cow::Owned(number.replacen(',', ".", 1))
     } else {
-        number.replace(',', "")
+        std::borrow::Cow::Owned(number.replace(',', ""))
     };
     let value = parse_plain_decimal(&normalised).ok_or_else(|| "is not a rate".to_string())?;
     Ok(Some(RateCell {
