@@ -532,3 +532,26 @@ fn a_top_influencers_list_names_its_platform_in_the_file_name() {
         "two platforms: no guess"
     );
 }
+
+#[test]
+fn a_junk_first_line_and_twin_headers_of_a_discovery_export() {
+    let preview = preview(&fixture("discovery-twins.csv")).unwrap();
+    assert_eq!(
+        preview.header_line, 2,
+        "the ,,, line above the header is not the header"
+    );
+    assert_eq!(preview.header[5], "Engagement rate\n(%)");
+    assert_eq!(
+        preview.mapping[3..6],
+        [
+            Some(Field::Followers),
+            Some(Field::Followers),
+            Some(Field::EngagementRate)
+        ],
+        "both followers columns are read, and the header with a line break in it"
+    );
+    assert!(preview
+        .stored
+        .iter()
+        .all(|r| matches!(r, StoredRow::Creator { warnings, .. } if warnings.is_empty())));
+}
