@@ -62,12 +62,7 @@ impl CsvImports {
         let mut preview = run::preview(path)?;
         let remembered = match memory::recall(store, &preview.header)? {
             Some(mapping) => {
-                preview.asks_platform = run::asks_platform(&mapping);
-                if preview.asks_platform && preview.platform.is_none() {
-                    preview.platform = run::guess_platform(path, &preview.header);
-                }
-                preview.stored = run::stored_rows(&preview.header, &preview.rows, &mapping, preview.platform);
-                preview.mapping = mapping;
+                preview.remap(path, mapping);
                 true
             }
             None => false,

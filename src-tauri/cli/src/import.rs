@@ -100,19 +100,6 @@ fn mapping(preview: &FilePreview, maps: &[String], platform: Option<Platform>) -
     Ok(mapping)
 }
 
-/// How a field is written in the dry run's column list.
-fn field_words(field: Option<Field>) -> String {
-    let Some(field) = field else {
-        return "(not read)".into();
-    };
-    let value = serde_json::to_value(field).unwrap_or_default();
-    let name = value["field"].as_str().unwrap_or("?").to_string();
-    match value["platform"].as_str().and_then(Platform::parse) {
-        Some(platform) => format!("{} ({})", name.trim_start_matches("platform_"), platform.label()),
-        None => name,
-    }
-}
-
 fn stored_words(row: &StoredRow) -> Vec<String> {
     match row {
         StoredRow::Skipped => vec!["skipped (blank or a total)".into()],
@@ -153,17 +140,16 @@ fn stored_words(row: &StoredRow) -> Vec<String> {
 }
 
 pub fn run(store: &Store, args: ImportArgs) -> Result<(), String> {
-    let preview = import::preview(&args.file).map_err(|e| e.to_string())?;
+    let mut preview = import::preview(&args.file).map_err(|e| e.to_string())?;
     let given = args.platform.as_deref().map(platform_named).transpose()?;
-    let mapping = mapping(&preview, &args.maps, given)?;
-    let asks = import::asks_platform(&mapping);
+    preview.remap(&args.file, mapping(&preview, &args.maps, given)?);
     // The file's name or header can say it ("tiktok_creators.csv").
-    let platform = given.or(if asks { preview.platform } else { None });
+    let platform = given.or(preview.platform);
     if args.dry_run {
-        return dry_run(&args, &preview, &mapping, platform, given.is_some());
+        return dry_run(&args, &preview, platform, given.is_some());
     }
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    let summary = import::import_file(store, &args.file, Some(mapping), platform, &mut |_| {}, &cancel)
+    let summary = import::import_file(store, &args.file, Some(preview.mapping), platform, &mut |_| {}, &cancel)
         .map_err(|e| e.to_string())?;
     if args.json {
         return print_json(&summary);
@@ -189,10 +175,10 @@ pub fn run(store: &Store, args: ImportArgs) -> Result<(), String> {
 fn dry_run(
     args: &ImportArgs,
     preview: &FilePreview,
-    mapping: &[Option<Field>],
     platform: Option<Platform>,
     platform_given: bool,
 ) -> Result<(), String> {
+    let mapping = &preview.mapping;
     let stored = import::stored_rows(&preview.header, &preview.rows, mapping, platform);
     if args.json {
         let columns: Vec<_> = preview
@@ -221,7 +207,7 @@ fn dry_run(
             "  accounts without a platform are on {} (guessed from the file; --platform to change)",
             p.label()
         ),
-        None if import::asks_platform(mapping) => {
+        None if preview.asks_platform => {
             println!("  the file's handles do not say their platform: give --platform NAME")
         }
         None => {}
@@ -235,7 +221,10 @@ fn dry_run(
         .collect();
     let width = shown.iter().map(|h| h.chars().count()).max().unwrap_or(0);
     for (column, field) in shown.iter().zip(mapping) {
-        println!("    {column:<width$}  -> {}", field_words(*field));
+        println!(
+            "    {column:<width$}  -> {}",
+            field.map_or("(not read)".into(), Field::describe)
+        );
     }
     println!("  the first {} row(s) as they would be stored:", stored.len());
     for (n, row) in stored.iter().enumerate() {

@@ -92,6 +92,21 @@ impl Field {
         "ignore",
     ];
 
+    /// How a person names the field: `followers`, `handle (TikTok)`.
+    pub fn describe(self) -> String {
+        let (of, platform) = match self {
+            Field::PlatformHandle(p) => (Field::Handle, Some(p)),
+            Field::PlatformFollowers(p) => (Field::Followers, Some(p)),
+            Field::PlatformEngagementRate(p) => (Field::EngagementRate, Some(p)),
+            other => (other, None),
+        };
+        let name = SIMPLE_FIELDS.iter().find(|(_, f)| *f == of).map_or("?", |(n, _)| *n);
+        match platform {
+            Some(p) => format!("{name} ({})", p.label()),
+            None => name.to_string(),
+        }
+    }
+
     /// `Some(None)` for `ignore`; `None` for a name that is no field.
     pub fn from_name(name: &str) -> Option<Option<Field>> {
         match name.trim() {
@@ -101,30 +116,33 @@ impl Field {
     }
 }
 
+/// The fields that stand for themselves, by the name the alias table's first
+/// column (and `--map`) gives them.
+const SIMPLE_FIELDS: [(&str, Field); 19] = [
+    ("name", Field::Name),
+    ("first_name", Field::FirstName),
+    ("last_name", Field::LastName),
+    ("handle", Field::Handle),
+    ("platform", Field::Platform),
+    ("profile_url", Field::ProfileUrl),
+    ("followers", Field::Followers),
+    ("engagement_rate", Field::EngagementRate),
+    ("engagements", Field::Engagements),
+    ("avg_likes", Field::AvgLikes),
+    ("avg_comments", Field::AvgComments),
+    ("avg_views", Field::AvgViews),
+    ("audience_country", Field::AudienceCountry),
+    ("audience_credibility", Field::AudienceCredibility),
+    ("mass_followers", Field::MassFollowers),
+    ("email", Field::Email),
+    ("country", Field::Country),
+    ("niches", Field::Niches),
+    ("notes", Field::Notes),
+];
+
 /// A field named as in the alias table's first column.
 fn simple_field(name: &str) -> Option<Field> {
-    Some(match name {
-        "name" => Field::Name,
-        "first_name" => Field::FirstName,
-        "last_name" => Field::LastName,
-        "handle" => Field::Handle,
-        "platform" => Field::Platform,
-        "profile_url" => Field::ProfileUrl,
-        "followers" => Field::Followers,
-        "engagement_rate" => Field::EngagementRate,
-        "engagements" => Field::Engagements,
-        "avg_likes" => Field::AvgLikes,
-        "avg_comments" => Field::AvgComments,
-        "avg_views" => Field::AvgViews,
-        "audience_country" => Field::AudienceCountry,
-        "audience_credibility" => Field::AudienceCredibility,
-        "mass_followers" => Field::MassFollowers,
-        "email" => Field::Email,
-        "country" => Field::Country,
-        "niches" => Field::Niches,
-        "notes" => Field::Notes,
-        _ => return None,
-    })
+    SIMPLE_FIELDS.iter().find(|(n, _)| *n == name).map(|(_, field)| *field)
 }
 
 const TABLE: &str = include_str!("../../data/column_aliases.tsv");
@@ -431,6 +449,20 @@ mod tests {
         assert_eq!(de[2..], expected_tail);
         assert_eq!(fr[2..], expected_tail);
         assert_eq!(es[2..], expected_tail);
+    }
+
+    #[test]
+    fn fields_are_described_by_the_names_that_map_them() {
+        for (name, field) in SIMPLE_FIELDS {
+            assert_eq!(field.describe(), name);
+            assert_eq!(Field::from_name(name), Some(Some(field)));
+        }
+        assert_eq!(
+            Field::PlatformFollowers(Platform::Youtube).describe(),
+            "followers (YouTube)"
+        );
+        assert_eq!(Field::from_name("ignore"), Some(None));
+        assert_eq!(Field::from_name("subscribers"), None);
     }
 
     #[test]

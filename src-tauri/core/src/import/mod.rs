@@ -13,6 +13,7 @@ pub mod decode;
 pub mod dialect;
 pub mod memory;
 pub mod merge;
+mod preview;
 pub mod rows;
 pub mod run;
 pub mod values;

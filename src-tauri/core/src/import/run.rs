@@ -14,14 +14,14 @@ use super::columns::{map_header, Field};
 use super::decode::{self, NotText, TextEncoding};
 use super::dialect::{self, Dialect};
 use super::merge::{Merger, NotMerged};
-use super::rows::{read_row, RowOutcome, RowWarning};
+use super::preview::cell_warnings;
+pub use super::preview::{guess_platform, preview, stored_rows, CellWarning, FilePreview, StoredAccount, StoredRow};
+use super::rows::{read_row, RowOutcome};
 use crate::roster::{with_writer, Platform};
 use crate::store::{Store, StoreError};
 
 /// How much of a file is read to decide its encoding and layout.
 const SAMPLE_BYTES: usize = 256 * 1024;
-/// Rows shown in a preview.
-const PREVIEW_ROWS: usize = 20;
 /// At most this much is reserved up front for new creators (the file's
 /// size is the guess; beyond this, memory grows as it is used).
 const RESERVE_LIMIT: usize = 256 << 20;
@@ -42,111 +42,6 @@ pub enum ImportError {
     Cancelled,
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-/// What a file looks like to the importer, before anything is imported.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct FilePreview {
-    /// "UTF-8 (with BOM)", "UTF-16LE (with BOM)", "windows-1252", ...
-    pub encoding: String,
-    /// ",", ";", "tab" or "|".
-    pub delimiter: String,
-    /// The line the header row is on.
-    pub header_line: u32,
-    pub header: Vec<String>,
-    /// A field for each column, as recognised from the header.
-    pub mapping: Vec<Option<Field>>,
-    /// Whether the file has handles without a platform column: the person
-    /// then says which platform its accounts are on.
-    pub asks_platform: bool,
-    /// The platform guessed from the file's name or header ("tiktok_list.csv").
-    pub platform: Option<Platform>,
-    /// The first rows, as they are in the file.
-    pub rows: Vec<Vec<String>>,
-    /// The same rows as they will be stored, with `mapping`.
-    pub stored: Vec<StoredRow>,
-}
-
-/// A preview row as the importer reads it: what it will store, or why not.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum StoredRow {
-    Creator {
-        name: Option<String>,
-        accounts: Vec<StoredAccount>,
-        email: Option<String>,
-        country: Option<String>,
-        niches: Vec<String>,
-        /// Cells left empty, and why.
-        warnings: Vec<CellWarning>,
-    },
-    /// A blank or "Total" row.
-    Skipped,
-    Rejected {
-        reason: String,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-pub struct StoredAccount {
-    pub platform: crate::roster::Platform,
-    pub handle: String,
-    #[ts(type = "number | null")]
-    pub followers: Option<u64>,
-}
-
-/// A cell of a kept row that was left empty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct CellWarning {
-    /// The column's header as the file writes it.
-    pub column: String,
-    pub reason: String,
-}
-
-fn column_name(header: &[String], column: usize) -> String {
-    match header.get(column) {
-        Some(name) if !name.trim().is_empty() => name.split_whitespace().collect::<Vec<_>>().join(" "),
-        _ => format!("column {}", column + 1),
-    }
-}
-
-fn cell_warnings(header: &[String], warnings: Vec<RowWarning>) -> impl Iterator<Item = CellWarning> + '_ {
-    warnings.into_iter().map(|w| CellWarning {
-        column: column_name(header, w.column),
-        reason: w.reason,
-    })
-}
-
-/// `rows` (from a preview) as they will be stored with `mapping`, with
-/// `platform` for handles that do not say theirs.
-pub fn stored_rows(
-    header: &[String],
-    rows: &[Vec<String>],
-    mapping: &[Option<Field>],
-    platform: Option<Platform>,
-) -> Vec<StoredRow> {
-    rows.iter()
-        .map(|cells| match read_row(cells, mapping, platform) {
-            RowOutcome::Creator(row) => StoredRow::Creator {
-                name: row.name,
-                accounts: row
-                    .accounts
-                    .into_iter()
-                    .map(|(platform, handle, followers)| StoredAccount {
-                        platform,
-                        handle,
-                        followers,
-                    })
-                    .collect(),
-                email: row.email,
-                country: row.country,
-                niches: row.niches,
-                warnings: cell_warnings(header, row.warnings).collect(),
-            },
-            RowOutcome::Skip => StoredRow::Skipped,
-            RowOutcome::Reject(reason) => StoredRow::Rejected { reason },
-        })
-        .collect()
 }
 
 /// A rejected row and why, in plain words.
@@ -177,7 +72,8 @@ pub struct ImportSummary {
     pub warnings: Vec<Warning>,
 }
 
-/// At most this many warnings are listed; the rest are counted.
+/// At most this many warnings are kept in a summary: past that a file's
+/// warnings are one mistake repeated, and the first thousand show it.
 const MAX_WARNINGS: usize = 1_000;
 
 /// How far an import has come.
@@ -192,9 +88,9 @@ pub struct Progress {
 }
 
 /// The encoding and layout of a file, from its first bytes.
-struct Sniffed {
-    encoding: TextEncoding,
-    dialect: Dialect,
+pub(super) struct Sniffed {
+    pub(super) encoding: TextEncoding,
+    pub(super) dialect: Dialect,
 }
 
 fn read_error(path: &Path) -> impl Fn(io::Error) -> ImportError + '_ {
@@ -204,7 +100,7 @@ fn read_error(path: &Path) -> impl Fn(io::Error) -> ImportError + '_ {
     }
 }
 
-fn sniff(path: &Path) -> Result<Sniffed, ImportError> {
+pub(super) fn sniff(path: &Path) -> Result<Sniffed, ImportError> {
     sniff_with(path, &|cell| super::columns::field_of(cell).is_some())
 }
 
@@ -249,7 +145,7 @@ impl<R: Read> Read for Counting<R> {
 }
 
 /// The file's data rows after the header, each with its line number.
-struct Rows {
+pub(super) struct Rows {
     reader: csv::Reader<Box<dyn Read + Send>>,
     record: csv::StringRecord,
     bytes_read: Arc<AtomicU64>,
@@ -257,7 +153,7 @@ struct Rows {
 }
 
 impl Rows {
-    fn open(path: &Path, sniffed: &Sniffed) -> Result<Rows, ImportError> {
+    pub(super) fn open(path: &Path, sniffed: &Sniffed) -> Result<Rows, ImportError> {
         let file = File::open(path).map_err(read_error(path))?;
         let bytes_total = file.metadata().map(|m| m.len()).unwrap_or(0);
         let bytes_read = Arc::new(AtomicU64::new(0));
@@ -290,7 +186,7 @@ impl Rows {
     /// before any blank lines it skipped; the end is exact, because the text
     /// always ends each line with `\n` (`decode::UnixNewlines`), so count back
     /// from the end over the line breaks inside quoted cells.
-    fn line_of_record(&self) -> u64 {
+    pub(super) fn line_of_record(&self) -> u64 {
         let next_line = self.reader.position().line();
         let inside: u64 = self.record.iter().map(|f| f.matches('\n').count() as u64).sum();
         next_line.saturating_sub(1 + inside)
@@ -309,7 +205,7 @@ impl Rows {
     }
 
     /// The next row's line number and cells; `None` at the end.
-    fn next(&mut self, path: &Path) -> Result<Option<(u64, Vec<String>)>, ImportError> {
+    pub(super) fn next(&mut self, path: &Path) -> Result<Option<(u64, Vec<String>)>, ImportError> {
         Ok(self
             .advance(path)?
             .map(|line| (line, self.record.iter().map(str::to_string).collect())))
@@ -327,7 +223,7 @@ fn broken(path: &Path, e: &csv::Error) -> ImportError {
     }
 }
 
-fn describe_delimiter(d: u8) -> String {
+pub(super) fn describe_delimiter(d: u8) -> String {
     match d {
         b'\t' => "tab".into(),
         other => (other as char).to_string(),
@@ -399,83 +295,6 @@ pub fn read_table(path: &Path, known: &dyn Fn(&str) -> bool, max_rows: usize) ->
         header: sniffed.dialect.header,
         rows: kept,
     })
-}
-
-/// Looks at a file without importing anything.
-pub fn preview(path: &Path) -> Result<FilePreview, ImportError> {
-    let sniffed = sniff(path)?;
-    let mut rows = Rows::open(path, &sniffed)?;
-    let header_line = rows.line_of_record() as u32;
-    let mut sample = Vec::new();
-    while sample.len() < PREVIEW_ROWS {
-        match rows.next(path)? {
-            Some((_, cells)) if cells.iter().any(|c| !c.trim().is_empty()) => sample.push(cells),
-            Some(_) => {}
-            None => break,
-        }
-    }
-    let mapping = map_header(&sniffed.dialect.header);
-    let asks_platform = asks_platform(&mapping);
-    let platform = if asks_platform {
-        guess_platform(path, &sniffed.dialect.header)
-    } else {
-        None
-    };
-    Ok(FilePreview {
-        encoding: sniffed.encoding.describe(),
-        delimiter: describe_delimiter(sniffed.dialect.delimiter),
-        header_line,
-        stored: stored_rows(&sniffed.dialect.header, &sample, &mapping, platform),
-        asks_platform,
-        platform,
-        mapping,
-        header: sniffed.dialect.header,
-        rows: sample,
-    })
-}
-
-/// A handle column and no platform column: the file's platform must be said.
-pub fn asks_platform(mapping: &[Option<Field>]) -> bool {
-    mapping.contains(&Some(Field::Handle)) && !mapping.contains(&Some(Field::Platform))
-}
-
-/// The one platform a file's name or header names ("TikTok creators.csv",
-/// "insta_list.csv", "Username (YouTube)"); `None` when none or several do.
-pub fn guess_platform(path: &Path, header: &[String]) -> Option<Platform> {
-    let name = path
-        .file_stem()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let words = std::iter::once(name.as_str())
-        .chain(header.iter().map(String::as_str))
-        .flat_map(|text| {
-            text.split(|c: char| !c.is_alphanumeric())
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-        });
-    let mut found: Vec<Platform> = Vec::new();
-    for word in words {
-        let platform = match word.as_str() {
-            "instagram" | "insta" | "ig" | "instagrammer" => Platform::Instagram,
-            "tiktok" | "tiktoker" | "tiktokers" => Platform::Tiktok,
-            "youtube" | "yt" | "youtuber" | "youtubers" => Platform::Youtube,
-            "twitter" => Platform::X,
-            "twitch" => Platform::Twitch,
-            "facebook" | "fb" => Platform::Facebook,
-            "linkedin" => Platform::Linkedin,
-            "pinterest" => Platform::Pinterest,
-            "snapchat" => Platform::Snapchat,
-            "threads" => Platform::Threads,
-            _ => continue,
-        };
-        if !found.contains(&platform) {
-            found.push(platform);
-        }
-    }
-    match found.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
 }
 
 /// Imports a file into the roster. `mapping` overrides the recognised

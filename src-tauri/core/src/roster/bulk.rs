@@ -294,11 +294,12 @@ impl Writer<'_> {
             by_block.entry(block).or_default().push(figures);
         }
         for (block, given) in by_block {
+            let mut stored = figures::read_block(&self.tree, block)?;
             let mut changes = Vec::with_capacity(given.len());
             for mut figures in given {
                 figures.resolve(scale);
                 figures.import = import;
-                let merged = match figures::read(&self.tree, block, figures.influencer_id)? {
+                let merged = match stored.remove(&figures.influencer_id) {
                     Some(mut stored) => {
                         stored.absorb(figures);
                         stored

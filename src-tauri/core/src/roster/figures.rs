@@ -11,6 +11,8 @@
 //! roster's blocks are, never held as a million Rust values. Which file they
 //! came from is said once per import (`s` + import number), not per creator.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -327,7 +329,7 @@ pub(crate) fn put_source(batch: &mut sled::Batch, import: u32, source: &str, imp
 
 /// Where the figures of each import came from, read as records name them.
 #[derive(Default)]
-struct Sources(std::collections::HashMap<u32, (String, DateTime<Utc>)>);
+struct Sources(HashMap<u32, (String, DateTime<Utc>)>);
 
 impl Sources {
     fn fill(&mut self, tree: &sled::Tree, figures: &mut CreatorFigures) -> Result<(), StoreError> {
@@ -368,7 +370,7 @@ pub struct PendingFigures {
     bytes: Vec<u8>,
     /// Span in `bytes` of new creator `i`'s figures; `(0, 0)` for none.
     new: Vec<(u64, u32)>,
-    stored: std::collections::HashMap<Uuid, (u64, u32)>,
+    stored: HashMap<Uuid, (u64, u32)>,
 }
 
 impl PendingFigures {
@@ -497,6 +499,17 @@ pub(crate) fn read(tree: &sled::Tree, block: u32, id: Uuid) -> Result<Option<Cre
     };
     Sources::default().fill(tree, &mut figures)?;
     Ok(Some(figures))
+}
+
+/// The figures stored in block `block`, by creator, as records hold them
+/// (sources not looked up: for rewriting the block).
+pub(crate) fn read_block(tree: &sled::Tree, block: u32) -> Result<HashMap<Uuid, CreatorFigures>, StoreError> {
+    let Some(bytes) = tree.get(key(block)).map_err(StoreError::from_sled)? else {
+        return Ok(HashMap::new());
+    };
+    let records = blocks::split(&bytes)?;
+    let all = records.iter().map(decode).collect::<Result<Vec<_>, _>>()?;
+    Ok(all.into_iter().map(|f| (f.influencer_id, f)).collect())
 }
 
 /// Every creator's stored figures, block by block (the workspace export).
