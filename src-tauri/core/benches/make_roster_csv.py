@@ -39,7 +39,7 @@ with open(out, "w", encoding="utf-8", newline="") as f:
         rate = round(rng.uniform(0.002, 0.09), 4)
         niche = ", ".join(rng.sample(niches, 2))
         platform = rng.choice(platforms)
-        row = f"{platform},@{handle},{profile[platform].format(handle)},{name},{followers},{following},"
+        row = f"{platform},@{handle},{name},{profile[platform].format(handle)},{followers},{following},"
         if engagement:
             likes = int(followers * rate * rng.uniform(0.85, 0.97))
             comments = max(0, int(followers * rate) - likes)
