@@ -238,6 +238,7 @@ struct AddArgs {
 }
 
 fn main() -> ExitCode {
+    stop_quietly_when_output_closes();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -245,6 +246,19 @@ fn main() -> ExitCode {
             eprintln!("partnerly-cli: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `partnerly-cli influencers list | head` closes the pipe early; like `cat`
+/// or `grep`, stop there instead of panicking in `println!`. Every write to
+/// the store is flushed before anything is printed about it, so stopping at
+/// a print loses nothing.
+fn stop_quietly_when_output_closes() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists;
+    // it only restores the signal's default action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -118,6 +118,28 @@ fn sample_export_and_import_round_trip() {
 }
 
 #[test]
+fn output_closed_early_stops_the_listing_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["sample"]);
+    // The reading end is gone before the CLI starts, as when `head` has
+    // already exited: the first line printed meets a closed pipe.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["influencers", "list"])
+        .env_remove("PARTNERLY_DATA_DIR")
+        .stdout(writer)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Still a working folder afterwards: the stop lost nothing.
+    assert!(list(dir.path()).len() >= 10);
+}
+
+#[test]
 fn a_folder_in_use_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let _held = partnerly_core::store::Store::open(dir.path()).unwrap();
