@@ -144,6 +144,11 @@ impl<R: Read> Read for UnixNewlines<R> {
                 buf[0] = b'\n';
                 return Ok(1);
             }
+            // Most files end lines with `\n` alone: nothing to rewrite.
+            if !self.pending_cr && !buf[..n].contains(&b'\r') {
+                self.ends_in_newline = buf[n - 1] == b'\n';
+                return Ok(n);
+            }
             let mut out = 0;
             for i in 0..n {
                 let byte = buf[i];

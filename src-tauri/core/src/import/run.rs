@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 
 use chrono::Utc;
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,7 @@ use super::columns::{map_header, Field};
 use super::decode::{self, NotText, TextEncoding};
 use super::dialect::{self, Dialect};
 use super::merge::{Merger, NotMerged};
+use super::pipeline;
 use super::preview::cell_warnings;
 pub use super::preview::{guess_platform, preview, stored_rows, CellWarning, FilePreview, StoredAccount, StoredRow};
 use super::rows::{read_row, RowOutcome};
@@ -187,28 +188,39 @@ impl Rows {
     /// always ends each line with `\n` (`decode::UnixNewlines`), so count back
     /// from the end over the line breaks inside quoted cells.
     pub(super) fn line_of_record(&self) -> u64 {
+        self.line_of(&self.record)
+    }
+
+    fn line_of(&self, record: &csv::StringRecord) -> u64 {
         let next_line = self.reader.position().line();
-        let inside: u64 = self.record.iter().map(|f| f.matches('\n').count() as u64).sum();
+        // All of a record's cells in one string: one scan for the rare break.
+        let text = record.as_slice();
+        let inside = if text.contains('\n') {
+            text.bytes().filter(|&b| b == b'\n').count() as u64
+        } else {
+            0
+        };
         next_line.saturating_sub(1 + inside)
     }
 
-    /// Reads the next row into `self.record`; its line number, or `None` at the end.
-    fn advance(&mut self, path: &Path) -> Result<Option<u64>, ImportError> {
-        if !self
-            .reader
-            .read_record(&mut self.record)
-            .map_err(|e| broken(path, &e))?
-        {
+    /// Reads the next row into `record`; its line number, or `None` at the end.
+    pub(super) fn advance_into(
+        &mut self,
+        record: &mut csv::StringRecord,
+        path: &Path,
+    ) -> Result<Option<u64>, ImportError> {
+        if !self.reader.read_record(record).map_err(|e| broken(path, &e))? {
             return Ok(None);
         }
-        Ok(Some(self.line_of_record()))
+        Ok(Some(self.line_of(record)))
     }
 
     /// The next row's line number and cells; `None` at the end.
     pub(super) fn next(&mut self, path: &Path) -> Result<Option<(u64, Vec<String>)>, ImportError> {
-        Ok(self
-            .advance(path)?
-            .map(|line| (line, self.record.iter().map(str::to_string).collect())))
+        let mut record = std::mem::take(&mut self.record);
+        let line = self.advance_into(&mut record, path);
+        self.record = record;
+        Ok(line?.map(|line| (line, self.record.iter().map(str::to_string).collect())))
     }
 }
 
@@ -325,11 +337,9 @@ pub fn import_file(
     // checking a row's accounts and writing the result.
     with_writer(store, |writer| {
         std::thread::scope(|scope| {
-            // Reading and normalising rows on a second thread while this one
-            // merges them: the two halves take about the same time.
-            let (sender, batches) = mpsc::sync_channel(8);
-            let mapping = &mapping;
-            scope.spawn(move || read_rows(rows, path, mapping, platform, sender, cancel));
+            // Reading rows on two more threads while this one merges them
+            // (`pipeline`).
+            let batches = pipeline::read_in_background(scope, rows, path, &mapping, platform, cancel);
             let reserve = (bytes_total as usize).min(RESERVE_LIMIT);
             let file = path
                 .file_name()
@@ -405,48 +415,6 @@ pub fn import_file(
             })
         })
     })
-}
-
-/// Rows handed from the reading thread to the merging one at a time.
-const BATCH_ROWS: usize = 1_024;
-
-type RowBatch = Result<Vec<(u64, RowOutcome)>, ImportError>;
-
-/// The reading half of an import: rows, each read to a creator or a reason,
-/// in batches, until the file ends, it breaks, or the import is cancelled.
-fn read_rows(
-    mut rows: Rows,
-    path: &Path,
-    mapping: &[Option<Field>],
-    platform: Option<Platform>,
-    batches: mpsc::SyncSender<RowBatch>,
-    cancel: &AtomicBool,
-) {
-    let mut batch = Vec::with_capacity(BATCH_ROWS);
-    loop {
-        let mut cells: Vec<&str> = Vec::with_capacity(rows.record.len());
-        match rows.advance(path) {
-            Ok(Some(line)) => {
-                cells.clear();
-                cells.extend(rows.record.iter());
-                batch.push((line, read_row(&cells, mapping, platform)));
-                if batch.len() == BATCH_ROWS {
-                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_ROWS));
-                    if batches.send(Ok(full)).is_err() || cancel.load(Ordering::Relaxed) {
-                        return;
-                    }
-                }
-            }
-            Ok(None) => {
-                let _ = batches.send(Ok(batch));
-                return;
-            }
-            Err(e) => {
-                let _ = batches.send(Err(e));
-                return;
-            }
-        }
-    }
 }
 
 #[cfg(test)]
