@@ -5,14 +5,14 @@
 //! numbers win (a later row, or the file over the roster); an empty cell
 //! never overwrites anything; a name or notes typed by hand are kept.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use super::rows::RowCreator;
 use crate::roster::figures::PendingFigures;
-use crate::roster::{self, Account, Influencer, InfluencerDraft, Platform};
+use crate::roster::{self, Account, Influencer, Platform};
 use crate::roster::{account_key, AccountMap, EncodedCreators, Writer};
 use crate::store::StoreError;
 
@@ -77,7 +77,7 @@ pub struct Merged {
     pub figures: PendingFigures,
     /// Rate columns in percents (`values::RateScale::of_column`'s rule);
     /// the others hold fractions.
-    pub percent_columns: HashSet<u32>,
+    pub percent_columns: BTreeSet<u32>,
 }
 
 impl Merged {
@@ -104,7 +104,7 @@ pub struct Merger<'r> {
     touched: Vec<Touched>,
     touched_by_id: HashMap<Uuid, u32>,
     figures: PendingFigures,
-    percent_columns: HashSet<u32>,
+    percent_columns: BTreeSet<u32>,
     now: DateTime<Utc>,
 }
 
@@ -135,7 +135,7 @@ impl<'r> Merger<'r> {
             touched: Vec::new(),
             touched_by_id: HashMap::new(),
             figures: PendingFigures::new(source, now),
-            percent_columns: HashSet::new(),
+            percent_columns: BTreeSet::new(),
             now,
         }
     }
@@ -217,29 +217,33 @@ impl<'r> Merger<'r> {
     }
 
     fn add_new(&mut self, row: RowCreator) -> Result<(Uuid, Slot), NotMerged> {
-        let fallback_name = row
-            .accounts
-            .first()
-            .map(|(_, handle, _)| format!("@{handle}"))
-            .unwrap_or_default();
-        let draft = InfluencerDraft {
-            name: row.name.unwrap_or(fallback_name),
+        // A creator known only by a handle is named after it.
+        let name = row.name.unwrap_or_else(|| {
+            row.accounts
+                .first()
+                .map(|(_, handle, _)| format!("@{handle}"))
+                .unwrap_or_default()
+        });
+        // Each field was read through the roster's own normalising
+        // functions (`rows`): only the limits are left to check.
+        let clean = roster::ValidDraft {
+            name,
             accounts: row
                 .accounts
                 .into_iter()
-                .map(|(platform, handle, followers)| roster::AccountDraft {
+                .map(|(platform, handle, followers)| Account {
                     platform,
                     handle,
-                    followers: followers.unwrap_or(0) as i64,
+                    followers: followers.unwrap_or(0),
                 })
                 .collect(),
-            email: row.email.unwrap_or_default(),
-            country: row.country.unwrap_or_default(),
+            email: row.email,
+            country: row.country,
             niches: row.niches,
             notes: row.notes.unwrap_or_default(),
         };
-        let valid = roster::validate(&draft).map_err(first_message)?;
-        let influencer = valid.into_new(Uuid::new_v4(), self.now);
+        roster::check_limits(&clean).map_err(first_message)?;
+        let influencer = clean.into_new(Uuid::new_v4(), self.now);
         let slot = Slot::New(self.new.push(&influencer) as u32);
         self.remember(&influencer, slot);
         Ok((influencer.id, slot))

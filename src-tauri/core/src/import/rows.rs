@@ -7,7 +7,7 @@ use super::columns::Field;
 use super::values::{is_blank, parse_count, parse_rate, repair_mojibake};
 use crate::country;
 use crate::roster::figures::{CreatorFigures, Rate};
-use crate::roster::{normalise_email, parse_account_ref, Platform};
+use crate::roster::{niche_label, normalise_email, parse_account_ref, Platform};
 
 /// A cell the row could do without: the creator is kept with that field
 /// empty, and the person is told.
@@ -229,18 +229,6 @@ fn creator<S: AsRef<str>>(
     }
     row.notes = value(Field::Notes).map(|(_, text)| text.into_owned());
     Ok(row)
-}
-
-/// A niche as stored: lower case, one space between words.
-fn niche_label(text: &str) -> String {
-    let mut label = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !label.is_empty() {
-            label.push(' ');
-        }
-        label.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    label
 }
 
 impl RowCreator {

@@ -22,7 +22,7 @@ pub use model::{Account, AccountDraft, Influencer, InfluencerDraft, Platform};
 pub use profile::parse_account_ref;
 pub use query::{query, query_encoded, query_page, Page, RosterFilter, SortBy};
 pub use tiers::{set_tier_boundaries, tier_boundaries, Tier, TierBoundaries};
-pub use validate::{normalise_email, normalise_handle, validate, FieldError, ValidDraft};
+pub use validate::{check_limits, niche_label, normalise_email, normalise_handle, validate, FieldError, ValidDraft};
 
 use crate::store::{Store, StoreError};
 

@@ -63,13 +63,18 @@ pub fn parse_account_ref(input: &str, hint: Option<Platform>) -> Result<(Platfor
 /// `Ok(None)` when `text` is not a link at all; an error when it is a link
 /// Partnerly cannot read an account from.
 fn parse_profile_url(text: &str) -> Result<Option<(Platform, String)>, String> {
-    let lower = text.to_ascii_lowercase();
-    let rest = if let Some(i) = lower.find("://") {
+    // Compared without lower-casing a copy: this runs for every handle cell.
+    let starts_with = |prefix: &str| {
+        text.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    let rest = if let Some(i) = text.find("://") {
         &text[i + 3..]
-    } else if lower.starts_with("www.")
+    } else if starts_with("www.")
         || HOSTS
             .iter()
-            .any(|(h, _)| lower.strip_prefix(h).is_some_and(|rest| rest.starts_with('/')))
+            .any(|(h, _)| starts_with(h) && text.as_bytes().get(h.len()) == Some(&b'/'))
     {
         text
     } else {

@@ -108,3 +108,40 @@ fn a_handle_stands_in_for_a_missing_name_until_one_comes() {
         .unwrap();
     assert_eq!(merger.finish().unwrap().new_influencers()[0].name, "Chloé Martin");
 }
+
+#[test]
+fn a_new_creator_past_a_roster_limit_is_rejected_as_the_form_would_reject_it() {
+    let nobody = Vec::new();
+    let mut merger = Merger::new(&nobody, Utc::now(), 0, "test.csv");
+    let long_name = "N".repeat(121);
+    let mut too_many_niches = row(Some("Mara"), &[(Instagram, "mara", Some(1))]);
+    too_many_niches.niches = (0..21).map(|i| format!("niche {i}")).collect();
+    let mut long_notes = row(Some("Jonas"), &[(Youtube, "jonas", Some(1))]);
+    long_notes.notes = Some("x".repeat(20_001));
+    let cases = [
+        (
+            row(Some(&long_name), &[(Tiktok, "long", Some(1))]),
+            "The name is longer than 120 characters",
+        ),
+        (too_many_niches, "Keep to 20 niches at most"),
+        (long_notes, "Notes are longer than 20000 characters"),
+        (
+            row(Some("Ana"), &[(Instagram, "ana", Some(10_000_000_001))]),
+            "Account 1 (Instagram): 10000000001 followers is more than any account has",
+        ),
+        (
+            row(Some("Bo"), &[(Instagram, "bo", Some(1)), (Instagram, "bo", Some(2))]),
+            "Account 2: Instagram @bo is listed twice",
+        ),
+    ];
+    for (case, reason) in cases {
+        match merger.add(case) {
+            Err(NotMerged::Rejected(why)) => assert_eq!(why, reason),
+            other => panic!("{reason}: {other:?}"),
+        }
+    }
+    // Nothing of the rejected rows is left behind; a good row still goes in.
+    merger.add(row(Some("Cleo"), &[(Instagram, "cleo", Some(5))])).unwrap();
+    let merged = merger.finish().unwrap().new_influencers();
+    assert_eq!(merged.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(), ["Cleo"]);
+}
