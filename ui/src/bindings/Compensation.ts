@@ -14,4 +14,9 @@ commission: number | null, affiliate_terms: string, schedule: Array<Instalment>,
 /**
  * Paid if the brand cancels after work has started.
  */
-kill_fee: Money | null, };
+kill_fee: Money | null, 
+/**
+ * Payment terms ("Net 30"): days the brand has to pay once a payment
+ * is due, counted from its invoice when that came later.
+ */
+payment_term_days: number | null, };

@@ -51,4 +51,20 @@ describe("StepCompensation", () => {
     expect(screen.getByLabelText("Flat fee")).toHaveAttribute("aria-invalid", "true");
     expect(terms.compensation.flat_fee).toBeNull();
   });
+
+  it("reads payment terms typed as days or as Net N, and refuses anything else", async () => {
+    fakeApp();
+    const terms = emptyTerms();
+    const step = render(StepCompensation, { terms, currencies: ["EUR"], budget: null });
+    const field = screen.getByLabelText("Payment terms (days)");
+    await userEvent.type(field, "Net 30");
+    expect(await step.component.commit()).toBe(true);
+    expect(terms.compensation.payment_term_days).toBe(30);
+
+    await userEvent.clear(field);
+    await userEvent.type(field, "a month");
+    expect(await step.component.commit()).toBe(false);
+    expect(screen.getByText("'a month' is not a number of days (e.g. 30 for Net 30).")).toBeInTheDocument();
+    expect(terms.compensation.payment_term_days).toBe(30);
+  });
 });

@@ -14,6 +14,7 @@ export function emptyTerms(): Terms {
       affiliate_terms: "",
       schedule: [],
       kill_fee: null,
+      payment_term_days: null,
     },
     rights: {
       organic_reposting: false,

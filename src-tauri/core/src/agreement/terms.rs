@@ -78,6 +78,36 @@ pub struct Compensation {
     pub schedule: Vec<Instalment>,
     /// Paid if the brand cancels after work has started.
     pub kill_fee: Option<Money>,
+    /// Payment terms ("Net 30"): days the brand has to pay once a payment
+    /// is due, counted from its invoice when that came later.
+    pub payment_term_days: Option<u32>,
+}
+
+impl Terms {
+    /// The fee agreed: the flat fee plus the per-deliverable fee for each
+    /// deliverable (at least one). Amounts in two currencies are not
+    /// converted: a per-deliverable fee in another currency than the flat
+    /// fee is left out, as the dashboard says when it counts costs.
+    pub fn agreed_fee(&self) -> Option<Money> {
+        let pay = &self.compensation;
+        let units: u32 = self.deliverables.iter().map(|d| d.count).sum();
+        let mut fee = pay.flat_fee.clone();
+        if let Some(per) = &pay.per_deliverable_fee {
+            let more = per.minor.saturating_mul(i64::from(units.max(1)));
+            fee = Some(match fee {
+                Some(flat) if flat.currency == per.currency => Money {
+                    minor: flat.minor.saturating_add(more),
+                    currency: flat.currency,
+                },
+                Some(flat) => flat,
+                None => Money {
+                    minor: more,
+                    currency: per.currency.clone(),
+                },
+            });
+        }
+        fee
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -79,16 +79,7 @@ fn agreement_cost(partnership: &Partnership, currency: &str, entered: &Cost, has
         return cost;
     }
     let pay = &partnership.terms.compensation;
-    let units: u32 = partnership.terms.deliverables.iter().map(|d| d.count).sum();
-    let mut agreed_fee = pay.flat_fee.as_ref().map(|m| (m.minor, m.currency.clone()));
-    if let Some(per) = &pay.per_deliverable_fee {
-        let more = per.minor * i64::from(units.max(1));
-        agreed_fee = Some(match agreed_fee {
-            Some((minor, code)) if code == per.currency => (minor + more, code),
-            Some(other) => other,
-            None => (more, per.currency.clone()),
-        });
-    }
+    let agreed_fee = partnership.terms.agreed_fee().map(|m| (m.minor, m.currency));
     let agreed_product = pay.product_value.as_ref().map(|m| (m.minor, m.currency.clone()));
     for (has, agreed, slot, what) in [
         (has_fee, agreed_fee, &mut cost.fee, "fee"),
