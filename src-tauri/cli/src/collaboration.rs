@@ -151,6 +151,19 @@ fn describe(event: &Event) -> String {
         },
         Event::Published { url } => format!("published: {url}"),
         Event::Confirmed { message, .. } => format!("checked: {message}"),
+        Event::Invoiced { instalment, number } => format!("payment {} invoiced: {number}", instalment + 1),
+        Event::Paid {
+            instalment,
+            amount,
+            reference,
+        } => {
+            let reference = if reference.is_empty() {
+                String::new()
+            } else {
+                format!(" ({reference})")
+            };
+            format!("payment {}: {} paid{reference}", instalment + 1, amount.to_text())
+        }
     }
 }
 

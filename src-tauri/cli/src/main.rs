@@ -15,6 +15,7 @@ mod disclosure;
 mod import;
 mod metrics;
 mod partnerships;
+mod payments;
 mod scorecard_text;
 mod vetting;
 
@@ -85,6 +86,9 @@ enum Command {
     /// A partnership's timeline: messages, brief, drafts, feedback, approvals, publications
     #[command(subcommand)]
     Collab(collaboration::CollabCommand),
+    /// Payments of agreed partnerships: invoiced, paid, open and overdue, per currency
+    #[command(subcommand)]
+    Payments(payments::PaymentsCommand),
     /// Disclosure rules per market: check a caption before it goes live
     #[command(subcommand)]
     Disclosure(disclosure::DisclosureCommand),
@@ -299,6 +303,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Partnerships(command) => partnerships::partnerships(&store, command),
         Command::Agreement(args) => partnerships::agreement(&store, args),
         Command::Collab(command) => collaboration::collab(&store, command),
+        Command::Payments(command) => payments::payments(&store, command),
         Command::Disclosure(command) => disclosure::disclosure(command),
         Command::Metrics(command) => metrics::metrics(&store, command),
         Command::Kpis(args) => metrics::kpis(&store, args),

@@ -14,6 +14,7 @@ pub mod export;
 pub mod import;
 pub mod metrics;
 pub mod numbers;
+pub mod payments;
 pub mod preferences;
 pub mod roster;
 pub mod sample;

@@ -22,4 +22,4 @@ pub use terms::{Parties, Terms};
 pub use view::{view, view_of, views, PartnershipView};
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -71,7 +71,7 @@ pub(crate) fn complete_terms() -> Terms {
 }
 
 /// Marks every research item of the creator done.
-fn research_done(store: &Store, creator: &str) {
+pub(crate) fn research_done(store: &Store, creator: &str) {
     for item in CheckItem::ALL {
         let answer = CheckDraft::Done {
             note: "fine".into(),
@@ -82,7 +82,7 @@ fn research_done(store: &Store, creator: &str) {
 }
 
 /// A store with a brand, a campaign and a creator.
-fn setup() -> (tempfile::TempDir, Store, String, String) {
+pub(crate) fn setup() -> (tempfile::TempDir, Store, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let brand = vetting::add_brand(

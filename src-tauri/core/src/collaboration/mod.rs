@@ -68,6 +68,18 @@ pub enum Event {
         market: Option<String>,
         message: String,
     },
+    /// An invoice for one payment of the schedule (its place in it); a
+    /// later one for the same payment replaces it (a corrected invoice).
+    Invoiced {
+        instalment: u32,
+        number: String,
+    },
+    /// Money paid towards one payment of the schedule (`payments`).
+    Paid {
+        instalment: u32,
+        amount: crate::campaign::Money,
+        reference: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -197,7 +209,7 @@ pub fn progress(partnership: &Partnership, today: NaiveDate) -> Vec<DeliverableP
 }
 
 /// Appends an entry and stores the partnership.
-fn log(
+pub(crate) fn log(
     store: &Store,
     mut partnership: Partnership,
     on: NaiveDate,
