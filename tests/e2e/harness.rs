@@ -97,11 +97,13 @@ impl Harness {
         // hand over to a process that is going away, and fail. Whatever data
         // folder it had: one app is one instance.
         let pattern = format!("^{APP} ");
+        // An exiting process loses its command line before it closes its
+        // D-Bus connection: look for it by name too, in any state but a
+        // zombie's (which holds nothing).
+        let name = Path::new(APP).file_name().unwrap().to_string_lossy().into_owned();
+        let running = |args: &[&str]| Command::new("pgrep").args(args).status().is_ok_and(|s| s.success());
         wait_until(Duration::from_secs(20), "the previous window to exit", || {
-            !Command::new("pgrep")
-                .args(["-f", "--", &pattern])
-                .status()
-                .is_ok_and(|s| s.success())
+            !running(&["-f", "--", &pattern]) && !running(&["-x", "-r", "R,S,D,T,t,W,I", "--", &name])
         });
         let mut args = vec!["--data-dir".to_string(), data_dir.display().to_string()];
         args.extend(files.iter().map(|file| file.display().to_string()));
