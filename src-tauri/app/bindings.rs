@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::commands::metrics::{HeldMetricsFile, PostValues};
+use crate::commands::payments::PaymentsExport;
 use crate::commands::roster::RosterPage;
 use crate::commands::vetting::ShortlistItem;
 use partnerly_core::agreement::completeness::{Step, Undefined};
@@ -28,6 +29,9 @@ use partnerly_core::metrics::files::{Assignment, FileRow, MetricsFile, MetricsIm
 use partnerly_core::metrics::kpi::{Emv, Kpi, Unit};
 use partnerly_core::metrics::targets::{Pace, TargetProgress};
 use partnerly_core::metrics::{Measure, Post, ReadingDraft, Values};
+use partnerly_core::payments::{
+    CurrencyTotals, DueDate, Invoice, PaidPart, PaymentFilter, PaymentLine, PaymentStatus, PaymentsView, Trigger,
+};
 use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
     TierBoundaries,
@@ -77,6 +81,16 @@ fn generate() -> BTreeMap<String, String> {
         )+};
     }
     types!(
+        PaymentsView,
+        PaymentLine,
+        PaymentStatus,
+        PaymentFilter,
+        CurrencyTotals,
+        DueDate,
+        Trigger,
+        Invoice,
+        PaidPart,
+        PaymentsExport,
         Dashboard,
         CreatorRow,
         PostRow,

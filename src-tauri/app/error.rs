@@ -10,6 +10,7 @@ use partnerly_core::campaign::CampaignError;
 use partnerly_core::collaboration::CollaborationError;
 use partnerly_core::import::run::ImportError;
 use partnerly_core::metrics::MetricsError;
+use partnerly_core::payments::PaymentError;
 use partnerly_core::preferences::PreferencesError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
@@ -139,6 +140,18 @@ impl From<CollaborationError> for CommandError {
     fn from(e: CollaborationError) -> Self {
         match e {
             CollaborationError::Agreement(e) => e.into(),
+            other => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
+        }
+    }
+}
+
+impl From<PaymentError> for CommandError {
+    fn from(e: PaymentError) -> Self {
+        match e {
+            PaymentError::Collaboration(e) => e.into(),
+            PaymentError::Agreement(e) => e.into(),
+            PaymentError::Campaign(e) => e.into(),
+            PaymentError::Roster(e) => e.into(),
             other => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }

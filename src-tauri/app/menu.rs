@@ -18,13 +18,14 @@ use tauri::{AppHandle, Emitter, Runtime};
 pub const EVENT: &str = "menu-action";
 
 /// The screens in the View menu: id suffix, title, key.
-const SCREENS: [(&str, &str, &str); 6] = [
+const SCREENS: [(&str, &str, &str); 7] = [
     ("roster", "Roster", "CmdOrCtrl+1"),
     ("brands", "Brands", "CmdOrCtrl+2"),
     ("campaigns", "Campaigns", "CmdOrCtrl+3"),
     ("partnerships", "Partnerships", "CmdOrCtrl+4"),
-    ("disclosure", "Check a Caption", "CmdOrCtrl+5"),
-    ("settings", "Settings", "CmdOrCtrl+6"),
+    ("payments", "Payments", "CmdOrCtrl+5"),
+    ("disclosure", "Check a Caption", "CmdOrCtrl+6"),
+    ("settings", "Settings", "CmdOrCtrl+7"),
 ];
 
 fn item<R: Runtime>(app: &AppHandle<R>, id: &str, text: &str, keys: Option<&str>) -> tauri::Result<MenuItem<R>> {

@@ -6,6 +6,7 @@ mod accessibility;
 mod collaboration;
 mod disclosure;
 mod harness;
+mod payments;
 mod pdf;
 mod performance;
 mod settings;
@@ -18,6 +19,22 @@ use fantoccini::{Client, Locator};
 use harness::Harness;
 
 const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The data folder's store once the closed window's process has let go of
+/// it, as it does when it exits.
+async fn store_after_exit(dir: &std::path::Path) -> partnerly_core::store::Store {
+    let started = std::time::Instant::now();
+    loop {
+        match partnerly_core::store::Store::open(dir) {
+            Ok(store) => return store,
+            Err(e) if started.elapsed() < Duration::from_secs(20) => {
+                eprintln!("the data folder is still held ({e}); waiting");
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => panic!("the data folder opens once the app has exited: {e}"),
+        }
+    }
+}
 
 async fn find(client: &Client, xpath: &str) -> fantoccini::elements::Element {
     client
@@ -484,18 +501,8 @@ async fn a_list_without_a_platform_column_imports_with_the_platform_chosen_and_a
     app.close().await.unwrap();
 
     // What the window stored: TikTok accounts, their followers, the bad cells
-    // empty. The closed window's process lets go of the folder as it exits.
-    let started = std::time::Instant::now();
-    let store = loop {
-        match partnerly_core::store::Store::open(data.path()) {
-            Ok(store) => break store,
-            Err(e) if started.elapsed() < Duration::from_secs(20) => {
-                eprintln!("the data folder is still held ({e}); waiting");
-                tokio::time::sleep(Duration::from_millis(250)).await;
-            }
-            Err(e) => panic!("the data folder opens once the app has exited: {e}"),
-        }
-    };
+    // empty.
+    let store = store_after_exit(data.path()).await;
     let ana = partnerly_core::roster::find(&store, "@ana.lima").unwrap();
     assert_eq!(ana.accounts[0].platform, partnerly_core::roster::Platform::Tiktok);
     assert_eq!(ana.accounts[0].followers, 107_900);

@@ -6,6 +6,7 @@ pub mod collaboration;
 pub mod import;
 pub mod metrics;
 pub mod partnerships;
+pub mod payments;
 pub mod roster;
 pub mod settings;
 pub mod vetting;

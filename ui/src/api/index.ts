@@ -3,6 +3,9 @@
 
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
+  PaymentFilter,
+  PaymentsExport,
+  PaymentsView,
   Backup,
   Preferences,
   PreferencesDraft,
@@ -220,6 +223,22 @@ export const api = {
     call<PartnershipView>("give_feedback", { id, deliverable, text, suggestedCaption, changesRequested, on: null }),
   approveDraft: (id: string, deliverable: number, overrideReason: string | null) =>
     call<PartnershipView>("approve_draft", { id, deliverable, overrideReason, on: null }),
+  listPayments: (filter: PaymentFilter) => call<PaymentsView>("list_payments", { filter }),
+  /** `instalment` counts from 0; the answer is the list again, with `filter`. */
+  recordInvoice: (id: string, instalment: number, number: string, on: string | null, filter: PaymentFilter) =>
+    call<PaymentsView>("record_invoice", { id, instalment, number, on, filter }),
+  /** `amount` as typed, read in the agreement's currency by the app. */
+  recordPayment: (
+    id: string,
+    instalment: number,
+    amount: string,
+    reference: string,
+    on: string | null,
+    filter: PaymentFilter,
+  ) => call<PaymentsView>("record_payment", { id, instalment, amount, reference, on, filter }),
+  /** Opens the native save dialog; `null` if cancelled. */
+  exportPaymentsCsv: (filter: PaymentFilter) => call<PaymentsExport | null>("export_payments_csv", { filter }),
+
   logPublication: (id: string, deliverable: number, url: string) =>
     call<PartnershipView>("log_publication", { id, deliverable, url, on: null }),
   confirmCheck: (id: string, deliverable: number, rule: string, market: string | null) =>

@@ -12,7 +12,15 @@ export type Action =
   | { kind: "about" }
   | { kind: "go"; screen: Screen };
 
-export const screenOrder: Screen[] = ["roster", "brands", "campaigns", "partnerships", "disclosure", "settings"];
+export const screenOrder: Screen[] = [
+  "roster",
+  "brands",
+  "campaigns",
+  "partnerships",
+  "payments",
+  "disclosure",
+  "settings",
+];
 
 /** Ctrl on Linux and Windows, ⌘ on macOS. */
 export const modifier = typeof navigator !== "undefined" && /Mac/.test(navigator.platform) ? "⌘" : "Ctrl";
