@@ -94,6 +94,10 @@ async fn main_screens(app: &Client, problems: &mut Vec<String>) {
     find(app, "//h2[normalize-space()='1. Campaign']").await;
     check(app, "Wizard", problems).await;
 
+    click(app, "//nav//button[normalize-space()='Payments']").await;
+    find(app, "//ul[@aria-label='Totals per currency']").await;
+    check(app, "Payments", problems).await;
+
     click(app, "//nav//button[normalize-space()='Check a caption']").await;
     find(app, "//textarea[@id='caption-text']").await;
     check(app, "Check a caption", problems).await;

@@ -29,7 +29,7 @@ async fn an_overdue_payment_is_part_paid_then_paid_in_full() {
     let row = format!("//tbody/tr[@data-creator=\"{creator}\"][1]");
     click(
         &app,
-        &format!("({row}//button[starts-with(@aria-label, 'Record a payment')])[1]"),
+        &format!("({row}//button[starts-with(@aria-label, 'Record payment to')])[1]"),
     )
     .await;
     let amount = find(
@@ -55,7 +55,7 @@ async fn an_overdue_payment_is_part_paid_then_paid_in_full() {
 
     click(
         &app,
-        &format!("({row}//button[starts-with(@aria-label, 'Record a payment')])[1]"),
+        &format!("({row}//button[starts-with(@aria-label, 'Record payment to')])[1]"),
     )
     .await;
     let rest = find(

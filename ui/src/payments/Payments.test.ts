@@ -75,7 +75,7 @@ describe("Payments", () => {
     expect(within(sums).getByText(/Overdue/)).toBeInTheDocument();
     expect(screen.getByText("21 days overdue")).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole("button", { name: "Record a payment to Jonas Weber, On signing" }));
+    await userEvent.click(screen.getByRole("button", { name: "Record payment to Jonas Weber, On signing" }));
     const form = screen.getByRole("form", { name: "Record a payment" });
     const amount = within(form).getByLabelText("Amount paid (EUR)") as HTMLInputElement;
     expect(amount.value).toBe("3900");
