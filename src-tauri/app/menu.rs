@@ -125,6 +125,7 @@ mod tests {
             "go:campaigns",
             "go:disclosure",
             "go:partnerships",
+            "go:payments",
             "go:roster",
             "go:settings",
             "help",
