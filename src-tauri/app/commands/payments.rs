@@ -3,9 +3,8 @@
 //! the row, its status and the totals per currency change together.
 
 use chrono::{Local, NaiveDate};
-use partnerly_core::campaign::money::parse_amount;
+use partnerly_core::export;
 use partnerly_core::payments::{self, table, PaymentFilter, PaymentsView};
-use partnerly_core::{agreement, export};
 use serde::Serialize;
 use tauri::{Runtime, State, WebviewWindow};
 use ts_rs::TS;
@@ -49,9 +48,7 @@ pub async fn record_payment(
     filter: PaymentFilter,
 ) -> Result<PaymentsView, CommandError> {
     let store = state.store()?;
-    let currency = agreement::get(&store, &id)?.terms.compensation.currency;
-    let amount = parse_amount(&amount, &currency).map_err(|why| CommandError::new(ErrorKind::InvalidInput, why))?;
-    payments::pay(&store, &id, instalment, &amount, &reference, on.unwrap_or_else(today))?;
+    payments::pay_typed(&store, &id, instalment, &amount, &reference, on.unwrap_or_else(today))?;
     Ok(payments::list(&store, &filter, today())?)
 }
 

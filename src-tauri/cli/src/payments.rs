@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 use clap::{Args, Subcommand};
-use partnerly_core::campaign::{self, money::parse_amount};
+use partnerly_core::campaign;
 use partnerly_core::payments::{self, table, PaymentFilter, PaymentLine, PaymentStatus};
 use partnerly_core::store::Store;
 
@@ -180,26 +180,24 @@ pub fn payments(store: &Store, command: PaymentsCommand) -> Result<(), String> {
             reference,
         } => {
             let on = recorded.on.unwrap_or(today);
-            let partnership = partnerly_core::agreement::get(store, &recorded.id).map_err(|e| e.to_string())?;
-            let currency = partnership.terms.compensation.currency.clone();
-            let amount = parse_amount(&amount, &currency).map_err(|why| format!("--amount: {why}"))?;
             let instalment = index(recorded.payment)?;
-            payments::pay(store, &recorded.id, instalment, &amount, &reference, on).map_err(error)?;
-            let view = payments::list(store, &PaymentFilter::default(), today).map_err(error)?;
-            let line = view
-                .lines
-                .iter()
-                .find(|l| l.partnership_id == partnership.id && l.instalment == instalment);
+            let saved = payments::pay_typed(store, &recorded.id, instalment, &amount, &reference, on).map_err(error)?;
+            // The payment as it stands now, from the partnership just saved.
+            let line = payments::lines_of(&saved, "", "", today)
+                .into_iter()
+                .nth(instalment as usize);
+            let paid = match saved.timeline.last().map(|e| &e.event) {
+                Some(partnerly_core::collaboration::Event::Paid { amount, .. }) => amount.to_text(),
+                _ => amount,
+            };
             match line {
                 Some(line) if line.open_minor > 0 => println!(
-                    "Recorded {} paid on {on}; {} is still open on payment {}",
-                    amount.to_text(),
+                    "Recorded {paid} paid on {on}; {} is still open on payment {}",
                     money(line.open_minor, &line.amount.currency),
                     recorded.payment
                 ),
                 _ => println!(
-                    "Recorded {} paid on {on}; payment {} is paid in full",
-                    amount.to_text(),
+                    "Recorded {paid} paid on {on}; payment {} is paid in full",
                     recorded.payment
                 ),
             }

@@ -413,5 +413,20 @@ pub fn pay(
     Ok(collaboration::log(store, partnership, on, None, event)?)
 }
 
+/// `pay` with the amount as a person typed it ("1.500,00"), read in the
+/// agreement's currency: the window and the CLI both take text.
+pub fn pay_typed(
+    store: &Store,
+    id: &str,
+    instalment: u32,
+    amount: &str,
+    reference: &str,
+    on: NaiveDate,
+) -> Result<Partnership, PaymentError> {
+    let currency = agreement::get(store, id)?.terms.compensation.currency;
+    let amount = campaign::money::parse_amount(amount, &currency).map_err(PaymentError::Invalid)?;
+    pay(store, id, instalment, &amount, reference, on)
+}
+
 #[cfg(test)]
 mod tests;
