@@ -57,6 +57,7 @@ const COMMANDS: &[&str] = &[
     "list_payments",
     "record_invoice",
     "record_payment",
+    "withdraw_payment",
     "export_payments_csv",
     "log_message",
     "log_brief_sent",

@@ -180,6 +180,7 @@ impl From<SampleError> for CommandError {
             SampleError::Agreement(e) => e.into(),
             SampleError::Collaboration(e) => e.into(),
             SampleError::Metrics(e) => e.into(),
+            SampleError::Payment(e) => e.into(),
             SampleError::Store(e) => e.into(),
             other @ SampleError::NotEmpty(_) => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
             other @ SampleError::NoSample => CommandError::new(ErrorKind::NotFound, other.to_string()),

@@ -90,6 +90,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::payments::list_payments,
             commands::payments::record_invoice,
             commands::payments::record_payment,
+            commands::payments::withdraw_payment,
             commands::payments::export_payments_csv,
             commands::metrics::campaign_dashboard,
             commands::metrics::metric_readings,

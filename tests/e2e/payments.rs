@@ -1,12 +1,13 @@
 //! Payments end to end: on the sample workspace, an overdue payment is
-//! listed with its currency's totals, part paid, then paid in full, and the
-//! store says so after the window has done it.
+//! listed with its currency's totals, a payment recorded in error is
+//! withdrawn with its reason, the rest is paid in full, and the store says
+//! so after the window has done it.
 
 use super::harness::Harness;
 use super::{click, find, store_after_exit};
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_overdue_payment_is_part_paid_then_paid_in_full() {
+async fn an_overdue_payment_is_corrected_then_paid_in_full() {
     let (_turn, harness) = Harness::start_exclusive(17).await;
     let data = tempfile::tempdir().unwrap();
     {
@@ -15,7 +16,7 @@ async fn an_overdue_payment_is_part_paid_then_paid_in_full() {
     }
     let app = harness.launch(data.path()).await;
     click(&app, "//nav//button[normalize-space()='Payments']").await;
-    // The sample's first signing payments are overdue: most days first.
+    // The sample's part-paid signing payment is the most overdue: first.
     let first = find(&app, "(//tbody/tr[@data-creator])[1]").await;
     let creator = first.attr("data-creator").await.unwrap().unwrap();
     find(&app, "(//tbody/tr[@data-creator])[1]//span[contains(@class,'late')]").await;
@@ -51,7 +52,22 @@ async fn an_overdue_payment_is_part_paid_then_paid_in_full() {
         "//form[@aria-label='Record a payment']//button[normalize-space()='Record']",
     )
     .await;
-    find(&app, &format!("{row}[@data-status='part_paid']")).await;
+    let wrong = format!(
+        "{row}//button[starts-with(@aria-label, 'Withdraw the payment of') and contains(@aria-label, '100.00')]"
+    );
+    click(&app, &wrong).await;
+    let why = find(
+        &app,
+        "//form[@aria-label='Withdraw a payment']//label[span[normalize-space()='Why']]/input",
+    )
+    .await;
+    why.send_keys("typed the wrong amount").await.unwrap();
+    click(
+        &app,
+        "//form[@aria-label='Withdraw a payment']//button[normalize-space()='Withdraw payment']",
+    )
+    .await;
+    find(&app, "//*[starts-with(normalize-space(), 'Withdrew the payment of')]").await;
 
     click(
         &app,
@@ -63,8 +79,11 @@ async fn an_overdue_payment_is_part_paid_then_paid_in_full() {
         "//form[@aria-label='Record a payment']//label[span[starts-with(normalize-space(), 'Amount paid')]]/input",
     )
     .await;
-    let open: f64 = rest.prop("value").await.unwrap().unwrap().parse().unwrap();
-    assert_eq!(open, full.parse::<f64>().unwrap() - 100.0, "the rest is offered");
+    let open = rest.prop("value").await.unwrap().unwrap();
+    assert_eq!(
+        open, full,
+        "the withdrawn 100 no longer counts: all that was open is offered"
+    );
     click(
         &app,
         "//form[@aria-label='Record a payment']//button[normalize-space()='Record']",
@@ -87,6 +106,12 @@ async fn an_overdue_payment_is_part_paid_then_paid_in_full() {
         .filter(|l| l.creator == creator && l.status == partnerly_core::payments::PaymentStatus::Paid)
         .collect();
     assert_eq!(paid.len(), 1);
+    // The sample's first part, and the rest; the withdrawn 100 is not among them.
     assert_eq!(paid[0].paid.len(), 2);
-    assert_eq!(paid[0].paid[0].reference, "SEPA 4471");
+    assert!(paid[0].paid.iter().all(|p| p.reference != "SEPA 4471"));
+    let partnership = partnerly_core::agreement::get(&store, &paid[0].partnership_id.to_string()).unwrap();
+    assert!(partnership.timeline.iter().any(|e| matches!(
+        &e.event,
+        partnerly_core::collaboration::Event::PaymentWithdrawn { reason, .. } if reason == "typed the wrong amount"
+    )));
 }

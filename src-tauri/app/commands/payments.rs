@@ -1,8 +1,8 @@
 //! Payments across partnerships: thin wrappers over `partnerly_core::payments`.
-//! Recording an invoice or a payment answers with the whole list again, so
+//! Recording an invoice or a payment, or withdrawing one, answers with the whole list again, so
 //! the row, its status and the totals per currency change together.
 
-use chrono::{Local, NaiveDate};
+use chrono::{DateTime, Local, NaiveDate, Utc};
 use partnerly_core::export;
 use partnerly_core::payments::{self, table, PaymentFilter, PaymentsView};
 use serde::Serialize;
@@ -49,6 +49,22 @@ pub async fn record_payment(
 ) -> Result<PaymentsView, CommandError> {
     let store = state.store()?;
     payments::pay_typed(&store, &id, instalment, &amount, &reference, on.unwrap_or_else(today))?;
+    Ok(payments::list(&store, &filter, today())?)
+}
+
+/// Withdraws a payment recorded in error (named by when it was logged),
+/// with the reason the books keep.
+#[tauri::command]
+pub async fn withdraw_payment(
+    state: State<'_, AppState>,
+    id: String,
+    instalment: u32,
+    paid_logged_at: DateTime<Utc>,
+    reason: String,
+    filter: PaymentFilter,
+) -> Result<PaymentsView, CommandError> {
+    let store = state.store()?;
+    payments::withdraw(&store, &id, instalment, paid_logged_at, &reason, today())?;
     Ok(payments::list(&store, &filter, today())?)
 }
 

@@ -164,6 +164,12 @@ fn describe(event: &Event) -> String {
             };
             format!("payment {}: {} paid{reference}", instalment + 1, amount.to_text())
         }
+        Event::PaymentWithdrawn { instalment, reason, .. } => {
+            format!(
+                "payment {}: a payment recorded in error withdrawn: {reason}",
+                instalment + 1
+            )
+        }
     }
 }
 

@@ -67,6 +67,19 @@ pub enum PaymentsCommand {
         #[arg(long, default_value = "")]
         reference: String,
     },
+    /// Withdraw a payment recorded in error: it stops counting, and the
+    /// timeline keeps it with the reason
+    Withdraw {
+        /// The partnership's id
+        id: String,
+        /// The payment's number in its schedule (from 1)
+        payment: u32,
+        /// Which amount paid towards it (from 1, as 'payments list' shows them)
+        part: u32,
+        /// Why it is withdrawn (the books keep it)
+        #[arg(long)]
+        reason: String,
+    },
     /// Write the payments (all, or those the filters keep) to a CSV file for accounting
     Export {
         file: PathBuf,
@@ -125,6 +138,18 @@ fn print_line(line: &PaymentLine) {
     );
     if let Some(invoice) = &line.invoice {
         println!("    invoice {} of {}", invoice.number, invoice.on);
+    }
+    for (n, part) in line.paid.iter().enumerate() {
+        let reference = match part.reference.as_str() {
+            "" => String::new(),
+            r => format!(" ({r})"),
+        };
+        println!(
+            "    paid [{}] {} on {}{reference}",
+            n + 1,
+            part.amount.to_text(),
+            part.on
+        );
     }
     println!("    partnership {}", line.partnership_id);
 }
@@ -201,6 +226,35 @@ pub fn payments(store: &Store, command: PaymentsCommand) -> Result<(), String> {
                     recorded.payment
                 ),
             }
+            Ok(())
+        }
+        PaymentsCommand::Withdraw {
+            id,
+            payment,
+            part,
+            reason,
+        } => {
+            let instalment = index(payment)?;
+            let partnership = partnerly_core::agreement::get(store, &id).map_err(|e| e.to_string())?;
+            let line = payments::lines_of(&partnership, "", "", today)
+                .into_iter()
+                .nth(instalment as usize)
+                .ok_or_else(|| format!("payment {payment} is not in this partnership's schedule"))?;
+            let paid = part
+                .checked_sub(1)
+                .and_then(|n| line.paid.get(n as usize))
+                .ok_or_else(|| {
+                    format!(
+                        "payment {payment} has {} amount(s) paid towards it; 'payments list' numbers them in brackets",
+                        line.paid.len()
+                    )
+                })?;
+            payments::withdraw(store, &id, instalment, paid.logged_at, &reason, today).map_err(error)?;
+            println!(
+                "Withdrew {} paid on {} towards payment {payment}; the timeline keeps it and why",
+                paid.amount.to_text(),
+                paid.on
+            );
             Ok(())
         }
         PaymentsCommand::Export { file, filter } => {

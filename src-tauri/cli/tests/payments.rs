@@ -1,5 +1,6 @@
-//! `payments` on the sample workspace: invoice, a part payment, one too
-//! many refused, the rest paid, and the accounting CSV read back.
+//! `payments` on the sample workspace: invoice, a part payment withdrawn as
+//! recorded in error and recorded again, one too many refused, the rest
+//! paid, and the accounting CSV read back.
 
 mod common;
 
@@ -21,11 +22,10 @@ fn a_payment_invoiced_part_paid_then_paid_with_the_csv_for_accounting() {
     let view = payments(data, &[]);
     let lines = view["lines"].as_array().unwrap();
     assert!(lines.len() >= 2, "{view}");
-    let first = &lines[0];
+    let first = lines.iter().find(|l| l["status"] == "open").unwrap();
     let id = first["partnership_id"].as_str().unwrap().to_string();
     let number = (first["instalment"].as_u64().unwrap() + 1).to_string();
     let amount = first["amount"]["minor"].as_i64().unwrap();
-    assert_eq!(first["status"], "open");
 
     ok(
         data,
@@ -40,19 +40,22 @@ fn a_payment_invoiced_part_paid_then_paid_with_the_csv_for_accounting() {
             "2026-11-20",
         ],
     );
-    let part = ok(
-        data,
-        &[
-            "payments",
-            "pay",
-            &id,
-            &number,
-            "--amount",
-            "1000",
-            "--reference",
-            "SEPA 1",
-        ],
-    );
+    let pay_1000 = || {
+        ok(
+            data,
+            &[
+                "payments",
+                "pay",
+                &id,
+                &number,
+                "--amount",
+                "1000",
+                "--reference",
+                "SEPA 1",
+            ],
+        )
+    };
+    let part = pay_1000();
     assert!(part.contains("still open"), "{part}");
     let line = |view: &Value| {
         view["lines"]
@@ -70,6 +73,33 @@ fn a_payment_invoiced_part_paid_then_paid_with_the_csv_for_accounting() {
     assert_eq!(now["open_minor"].as_i64().unwrap(), amount - 100_000);
     assert_eq!(now["invoice"]["number"], "INV-77");
 
+    // A wrong amount is withdrawn with a reason, and the right one recorded.
+    let listed = ok(data, &["payments", "list"]);
+    assert!(listed.contains("    paid [1] EUR 1,000.00 on "), "{listed}");
+    let no_such = failure(data, &["payments", "withdraw", &id, &number, "2", "--reason", "typo"]);
+    assert!(no_such.contains("has 1 amount(s) paid towards it"), "{no_such}");
+    let withdrawn = ok(
+        data,
+        &[
+            "payments",
+            "withdraw",
+            &id,
+            &number,
+            "1",
+            "--reason",
+            "typed the wrong amount",
+        ],
+    );
+    assert!(withdrawn.starts_with("Withdrew EUR 1,000.00 paid on "), "{withdrawn}");
+    let back = line(&payments(data, &[]));
+    assert_eq!(
+        (back["status"].as_str(), back["open_minor"].as_i64()),
+        (Some("invoiced"), Some(amount))
+    );
+    let timeline = ok(data, &["collab", "show", &id]);
+    assert!(timeline.contains("withdrawn: typed the wrong amount"), "{timeline}");
+    pay_1000();
+
     let too_much = failure(data, &["payments", "pay", &id, &number, "--amount", "1000000"]);
     assert!(too_much.contains("is more than the"), "{too_much}");
     let bad_status = failure(data, &["payments", "list", "--status", "settled"]);
@@ -77,9 +107,9 @@ fn a_payment_invoiced_part_paid_then_paid_with_the_csv_for_accounting() {
 
     let rest = format!("{}", (amount - 100_000) / 100);
     ok(data, &["payments", "pay", &id, &number, "--amount", &rest]);
-    let paid = payments(data, &["--status", "paid"]);
-    assert_eq!(paid["lines"].as_array().unwrap().len(), 1);
-    assert_eq!(paid["totals"][0]["paid_minor"].as_i64().unwrap(), amount);
+    let done = line(&payments(data, &["--status", "paid"]));
+    assert_eq!(done["paid_minor"].as_i64().unwrap(), amount);
+    assert_eq!(done["paid"].as_array().unwrap().len(), 2);
 
     let file = dir.path().join("payments.csv");
     ok(
@@ -89,9 +119,13 @@ fn a_payment_invoiced_part_paid_then_paid_with_the_csv_for_accounting() {
     let bytes = std::fs::read(&file).unwrap();
     let mut reader = csv::Reader::from_reader(&bytes[3..]);
     let header = reader.headers().unwrap().clone();
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 1);
     let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| &r[at("Invoice number")] == "INV-77")
+        .collect();
+    assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][at("Status")], "Paid");
     assert_eq!(&rows[0][at("Invoice number")], "INV-77");
     assert_eq!(&rows[0][at("Payment references")], "SEPA 1");

@@ -33,6 +33,8 @@ pub enum SampleError {
     Collaboration(#[from] crate::collaboration::CollaborationError),
     #[error(transparent)]
     Metrics(#[from] crate::metrics::MetricsError),
+    #[error(transparent)]
+    Payment(#[from] crate::payments::PaymentError),
 }
 
 /// Loads the sample into an empty store; returns how many influencers it
@@ -279,6 +281,41 @@ mod tests {
         // Agreed and live stand on complete terms; the negotiation has gaps to show.
         assert_eq!((seen[1].2, seen[2].2), (0, 0));
         assert!(seen[0].2 > 3, "{seen:?}");
+    }
+
+    #[test]
+    fn the_sample_payments_show_every_state_and_an_overdue_one() {
+        use crate::payments::{self, PaymentFilter, PaymentStatus};
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        load(&store).unwrap();
+        let today = chrono::Local::now().date_naive();
+        let view = payments::list(&store, &PaymentFilter::default(), today).unwrap();
+        for status in PaymentStatus::ALL {
+            assert!(
+                view.lines.iter().any(|l| l.status == status),
+                "no {status:?} payment in the sample"
+            );
+        }
+        let overdue: Vec<(&str, PaymentStatus)> = view
+            .lines
+            .iter()
+            .filter(|l| l.overdue_days.is_some())
+            .map(|l| (l.creator.as_str(), l.status))
+            .collect();
+        assert_eq!(
+            overdue,
+            [
+                ("Aisha Bello", PaymentStatus::PartPaid),
+                ("Mara Costa", PaymentStatus::Invoiced)
+            ]
+        );
+        // One currency, and the campaign's dashboard reads the same sums.
+        assert_eq!(view.totals.len(), 1);
+        let campaign = crate::campaign::list(&store).unwrap().remove(0);
+        let dashboard = crate::metrics::dashboard::dashboard(&store, &campaign.id.to_string(), None, today).unwrap();
+        assert_eq!(dashboard.payments, view.totals);
+        assert_eq!(view.totals[0].paid_minor, 690_000);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use partnerly_core::agreement::terms::{Compensation, Deliverable, Exclusivity, O
 use partnerly_core::agreement::PartnershipView;
 use partnerly_core::country;
 use partnerly_core::numbers::{grouped, percent};
+use partnerly_core::payments;
 use serde_json::{json, Value};
 
 /// "Germany", or the code itself for a market the country table lacks.
@@ -70,6 +71,9 @@ fn compensation(c: &Compensation) -> Value {
     if !c.affiliate_terms.trim().is_empty() {
         lines.push(format!("Affiliate terms: {}", c.affiliate_terms.trim()));
     }
+    if let Some(days) = c.payment_term_days {
+        lines.push(payments::due::terms_sentence(days));
+    }
     let schedule: Vec<Value> = c
         .schedule
         .iter()
@@ -78,7 +82,7 @@ fn compensation(c: &Compensation) -> Value {
                 "label": if i.label.trim().is_empty() { "Payment" } else { i.label.trim() },
                 "share": plain_percent(i.share),
                 "amount": c.flat_fee.as_ref().map_or(String::new(), |fee| fee.portion(i.share).to_text()),
-                "due": i.due.map_or_else(|| "on the event named".to_string(), |d| d.to_string()),
+                "due": payments::due::as_agreed(i),
             })
         })
         .collect();

@@ -136,6 +136,15 @@ fn the_agreement_words_payments_rights_and_approval() {
     assert_eq!(data["compensation"]["schedule"][0]["share"], "50 %");
     assert_eq!(data["compensation"]["schedule"][0]["amount"], "EUR 1,600.00");
     assert_eq!(
+        data["compensation"]["schedule"][0]["due"],
+        view.partnership.terms.compensation.schedule[0].due.unwrap().to_string()
+    );
+    assert!(data["compensation"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| !l.as_str().unwrap().starts_with("Payment terms")));
+    assert_eq!(
         data["rights"][0],
         "The brand may repost the content on its own channels and run the content as paid advertising (whitelisting, partnership ads) for 6 months from first publication."
     );
@@ -153,6 +162,25 @@ fn the_agreement_words_payments_rights_and_approval() {
         .unwrap()
         .contains("a kill fee of EUR 800.00"));
     assert_eq!(data["deliverables"][0]["platform"], "Instagram");
+}
+
+#[test]
+fn payment_terms_and_a_payment_due_on_an_event_are_worded_as_agreed() {
+    let (_dir, mut view) = sample_agreement();
+    let compensation = &mut view.partnership.terms.compensation;
+    compensation.payment_term_days = Some(30);
+    compensation.schedule[1].due = None;
+    let data = agreement_view(&view, "2026-11-29".parse().unwrap());
+    assert_eq!(data["compensation"]["schedule"][1]["label"], "On delivery");
+    assert_eq!(
+        data["compensation"]["schedule"][1]["due"],
+        "when the last deliverable is live"
+    );
+    let lines = data["compensation"]["lines"].as_array().unwrap();
+    assert_eq!(
+        lines.last().unwrap(),
+        "Payment terms: each payment within 30 days of its due date, or of the invoice when it arrives later."
+    );
 }
 
 #[test]

@@ -236,6 +236,9 @@ export const api = {
     on: string | null,
     filter: PaymentFilter,
   ) => call<PaymentsView>("record_payment", { id, instalment, amount, reference, on, filter }),
+  /** A payment recorded in error, named by when it was logged; `reason` is kept. */
+  withdrawPayment: (id: string, instalment: number, paidLoggedAt: string, reason: string, filter: PaymentFilter) =>
+    call<PaymentsView>("withdraw_payment", { id, instalment, paidLoggedAt, reason, filter }),
   /** Opens the native save dialog; `null` if cancelled. */
   exportPaymentsCsv: (filter: PaymentFilter) => call<PaymentsExport | null>("export_payments_csv", { filter }),
 

@@ -2,6 +2,7 @@
 import type { Campaign } from "./Campaign";
 import type { Chart } from "./Chart";
 import type { CreatorRow } from "./CreatorRow";
+import type { CurrencyTotals } from "./CurrencyTotals";
 import type { Emv } from "./Emv";
 import type { Kpi } from "./Kpi";
 import type { PostRow } from "./PostRow";
@@ -23,4 +24,10 @@ notes: Array<string>,
 /**
  * What the team wrote for the summary.
  */
-summary_notes: string, };
+summary_notes: string, 
+/**
+ * What the agreements commit and what is paid so far, per currency
+ * (`payments`): the cost figure is what is committed, not what left
+ * the bank.
+ */
+payments: Array<CurrencyTotals>, };

@@ -4,4 +4,8 @@ import type { Money } from "./Money";
 /**
  * One amount paid towards a payment.
  */
-export type PaidPart = { on: string, amount: Money, reference: string, by: string, };
+export type PaidPart = { 
+/**
+ * When it was recorded: what names it to `withdraw`.
+ */
+logged_at: string, on: string, amount: Money, reference: string, by: string, };

@@ -5,6 +5,7 @@ import type { DeliverableProgress } from "./DeliverableProgress";
 import type { DueItem } from "./DueItem";
 import type { Influencer } from "./Influencer";
 import type { Partnership } from "./Partnership";
+import type { PaymentLine } from "./PaymentLine";
 import type { Undefined } from "./Undefined";
 
 export type PartnershipView = { partnership: Partnership, campaign: Campaign | null, brand: BrandRef | null, influencer: Influencer | null, 
@@ -24,4 +25,8 @@ disclosure: Array<string>, next_due: DueItem | null,
 /**
  * Where each deliverable stands, from the timeline.
  */
-progress: Array<DeliverableProgress>, };
+progress: Array<DeliverableProgress>, 
+/**
+ * Each payment of the schedule once agreed: invoiced, paid, overdue.
+ */
+payments: Array<PaymentLine>, };

@@ -1,5 +1,5 @@
 // Words and small derivations for the collaboration views.
-import type { DeliverableProgress, Entry, Finding, Stage } from "../bindings";
+import type { DeliverableProgress, Entry, Finding, PaymentLine, Stage } from "../bindings";
 
 export const stageLabel: Record<Stage, string> = {
   planned: "Planned",
@@ -23,12 +23,25 @@ export function roundsText(p: DeliverableProgress): string {
   return `${p.rounds_used} of ${p.rounds_included} change round${p.rounds_included === 1 ? "" : "s"} used`;
 }
 
-/** Deliverables due within `days` days of `today` (or overdue) and not yet published. */
-export function dueSoon(progress: DeliverableProgress[], today: string, days: number): DeliverableProgress[] {
+/** The day `days` after `today`, both as the app writes days. */
+function daysAfter(today: string, days: number): string {
   const limit = new Date(`${today}T00:00:00Z`);
   limit.setUTCDate(limit.getUTCDate() + days);
-  const last = limit.toISOString().slice(0, 10);
+  return limit.toISOString().slice(0, 10);
+}
+
+/** Deliverables due within `days` days of `today` (or overdue) and not yet published. */
+export function dueSoon(progress: DeliverableProgress[], today: string, days: number): DeliverableProgress[] {
+  const last = daysAfter(today, days);
   return progress.filter((p) => p.stage !== "published" && p.due !== null && (p.overdue || p.due <= last));
+}
+
+/** Payments with something open that fall due within `days` days of `today`, or are overdue. */
+export function paymentsDueSoon(payments: PaymentLine[], today: string, days: number): PaymentLine[] {
+  const last = daysAfter(today, days);
+  return payments.filter(
+    (p) => p.open_minor > 0 && p.due.date !== null && (p.overdue_days !== null || p.due.date <= last),
+  );
 }
 
 /** Today as the app's dates are written, in the person's time zone. */

@@ -37,4 +37,38 @@ describe("Pipeline", () => {
     // The card stays where the rule keeps it.
     expect(move.value).toBe("negotiating");
   });
+
+  it("flags an overdue payment on its card and lists it in This week, but not one paid", async () => {
+    const agreed = partnershipView("Aisha Bello", "live");
+    const line = (instalment: number, label: string, due: string, overdue: number | null, open: number) => ({
+      partnership_id: agreed.partnership.id,
+      campaign_id: null,
+      campaign: "Spring",
+      creator: "Aisha Bello",
+      instalment,
+      label,
+      amount: { minor: 600000, currency: "EUR" },
+      due: { date: due, trigger: "date" as const, rule: `on ${due}` },
+      invoice: null,
+      paid: [],
+      paid_minor: 600000 - open,
+      open_minor: open,
+      status: open === 0 ? ("paid" as const) : ("part_paid" as const),
+      overdue_days: overdue,
+    });
+    agreed.payments = [line(0, "On signing", "2020-01-10", 2000, 300000), line(1, "On delivery", "2020-02-01", null, 0)];
+    mockIPC((cmd) => {
+      if (cmd === "list_partnerships") return [agreed];
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    render(Pipeline);
+
+    const live = await screen.findByRole("region", { name: "Live" });
+    expect(within(live).getByText("Payment overdue: On signing, €3,000.00, due Jan 10, 2020")).toBeInTheDocument();
+    const week = screen.getByRole("region", { name: "This week" });
+    const items = within(week).getAllByRole("listitem");
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent("Aisha Bello · Payment: On signing, €3,000.00 open");
+    expect(items[0]).toHaveTextContent("Overdue since Jan 10, 2020");
+  });
 });

@@ -95,6 +95,37 @@ describe("Payments", () => {
     expect(notices.map((n) => n.text)).toContain("Recorded a payment to Jonas Weber.");
   });
 
+  it("withdraws a payment recorded in error only with a reason", async () => {
+    const part = { logged_at: "2026-11-20T09:14:02.123456Z", on: "2026-11-20", amount: { minor: 50000, currency: "EUR" }, reference: "SEPA 1", by: "Lena" };
+    let jonas: PaymentLine = { ...line("Jonas Weber", 390000, "EUR", null), status: "part_paid", paid: [part], paid_minor: 50000, open_minor: 340000 };
+    const calls: Record<string, unknown>[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "list_campaigns") return [];
+      if (cmd === "list_payments") return totals([jonas]);
+      if (cmd === "withdraw_payment") {
+        const a = args as Record<string, unknown>;
+        calls.push(a);
+        if (a.reason === "") throw { kind: "invalid_input", message: "say why the payment of EUR 500.00 is withdrawn", fields: [] };
+        jonas = { ...jonas, status: "open", paid: [], paid_minor: 0, open_minor: 390000 };
+        return totals([jonas]);
+      }
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    render(Payments);
+
+    expect(await screen.findByText("Paid €500.00, Nov 20, 2026, SEPA 1")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: /Withdraw the payment of €500.00/ }));
+    const form = screen.getByRole("form", { name: "Withdraw a payment" });
+    await userEvent.click(within(form).getByRole("button", { name: "Withdraw payment" }));
+    expect(await within(form).findByRole("alert")).toHaveTextContent("say why");
+    await userEvent.type(within(form).getByLabelText("Why"), "typed the wrong amount");
+    await userEvent.click(within(form).getByRole("button", { name: "Withdraw payment" }));
+    await waitFor(() => expect(screen.queryByRole("form", { name: "Withdraw a payment" })).not.toBeInTheDocument());
+    expect(calls.at(-1)).toMatchObject({ id: "p-Jonas Weber", instalment: 0, paidLoggedAt: part.logged_at, reason: "typed the wrong amount" });
+    const row = screen.getByText("Jonas Weber").closest("tr") as HTMLElement;
+    expect(within(row).getByText("Open")).toBeInTheDocument();
+  });
+
   it("says what to do when nothing is agreed yet", async () => {
     mockIPC((cmd) => {
       if (cmd === "list_campaigns") return [];

@@ -40,6 +40,27 @@ describe("Performance", () => {
     expect(calls.at(-1)).toEqual({ campaignId: "campaign-1", scope: "p-mara" });
   });
 
+  it("shows what is paid so far beside what the agreements commit, per currency", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "campaign_dashboard") {
+        return {
+          ...dashboard(null),
+          payments: [
+            { currency: "EUR", agreed_minor: 2530000, paid_minor: 690000, open_minor: 1840000, overdue_minor: 575000 },
+            { currency: "USD", agreed_minor: 100000, paid_minor: 0, open_minor: 100000, overdue_minor: 0 },
+          ],
+        };
+      }
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    render(Performance, { campaignId: "campaign-1", onback: () => {} });
+
+    const paid = await screen.findByLabelText("Paid so far");
+    expect(paid).toHaveTextContent(
+      "Paid so far €6,900.00 of €25,300.00 committed, €5,750.00 overdue · Paid so far $0.00 of $1,000.00 committed",
+    );
+  });
+
   it("saves a day of figures from the grid and marks the cell the app refused", async () => {
     const saved: unknown[] = [];
     mockIPC((cmd, args) => {

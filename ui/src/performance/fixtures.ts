@@ -102,5 +102,6 @@ export function dashboard(scope: string | null = null): Dashboard {
     ],
     notes: ["Fees come from the agreements."],
     summary_notes: "",
+    payments: [],
   };
 }

@@ -76,5 +76,6 @@ export function partnershipView(
     disclosure: [],
     next_due: null,
     progress: [],
+    payments: [],
   };
 }

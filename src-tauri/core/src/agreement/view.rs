@@ -10,8 +10,10 @@ use ts_rs::TS;
 
 use super::completeness::Undefined;
 use super::disclosure;
-use super::partnership::{self, undefined_in, AgreementError, Partnership};
+use super::partnership::{self, undefined_in, AgreementError, Partnership, Status};
 use crate::campaign::{self, Campaign};
+use crate::collaboration::{DeliverableProgress, Stage};
+use crate::payments::{self, PaymentLine};
 use crate::roster::{self, Influencer, RosterError};
 use crate::store::Store;
 use crate::vetting::scorecard::{BrandRef, VerdictKind};
@@ -40,6 +42,8 @@ pub struct PartnershipView {
     pub next_due: Option<DueItem>,
     /// Where each deliverable stands, from the timeline.
     pub progress: Vec<crate::collaboration::DeliverableProgress>,
+    /// Each payment of the schedule once agreed: invoiced, paid, overdue.
+    pub payments: Vec<PaymentLine>,
 }
 
 /// Concerns about the creator choice, from the brand's shortlist and the
@@ -75,10 +79,21 @@ fn concerns(
     Ok(out)
 }
 
-/// The earliest deliverable or payment due on or after `today`.
-fn next_due(partnership: &Partnership, today: NaiveDate) -> Option<DueItem> {
+/// The earliest deliverable not yet published or payment not yet paid that
+/// falls due on or after `today` (what is overdue is shown as overdue, not
+/// as next). Once agreed, a payment's date is the one its trigger and terms
+/// give; before, only a dated payment has one.
+fn next_due(
+    partnership: &Partnership,
+    progress: &[DeliverableProgress],
+    payment_lines: &[PaymentLine],
+    today: NaiveDate,
+) -> Option<DueItem> {
     let terms = &partnership.terms;
-    let deliverables = terms.deliverables.iter().filter_map(|d| {
+    let deliverables = terms.deliverables.iter().enumerate().filter_map(|(index, d)| {
+        if progress.get(index).is_some_and(|p| p.stage == Stage::Published) {
+            return None;
+        }
         let what = match (d.platform, d.format) {
             (Some(p), Some(f)) => format!("{} {} ×{}", p.label(), f.label(), d.count.max(1)),
             (Some(p), None) => format!("{} content", p.label()),
@@ -86,14 +101,36 @@ fn next_due(partnership: &Partnership, today: NaiveDate) -> Option<DueItem> {
         };
         d.due.map(|date| DueItem { date, what })
     });
-    let payments = terms.compensation.schedule.iter().filter_map(|i| {
-        let what = if i.label.trim().is_empty() {
-            "a payment".to_string()
-        } else {
-            format!("payment: {}", i.label.trim())
-        };
-        i.due.map(|date| DueItem { date, what })
-    });
+    let payment_what = |label: &str| match label.trim() {
+        "" => "a payment".to_string(),
+        label => format!("payment: {label}"),
+    };
+    let payments: Vec<DueItem> = if payment_lines.is_empty() {
+        terms
+            .compensation
+            .schedule
+            .iter()
+            .filter_map(|i| {
+                i.due.map(|date| DueItem {
+                    date,
+                    what: payment_what(&i.label),
+                })
+            })
+            .collect()
+    } else {
+        let schedule = &terms.compensation.schedule;
+        payment_lines
+            .iter()
+            .filter(|line| line.open_minor > 0)
+            .filter_map(|line| {
+                let label = schedule.get(line.instalment as usize).map_or("", |i| i.label.as_str());
+                line.due.date.map(|date| DueItem {
+                    date,
+                    what: payment_what(label),
+                })
+            })
+            .collect()
+    };
     deliverables
         .chain(payments)
         .filter(|item| item.date >= today)
@@ -144,8 +181,17 @@ pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Res
         _ => Vec::new(),
     };
     let undefined = undefined_in(store, &partnership)?;
-    let next_due = next_due(&partnership, today);
     let progress = crate::collaboration::progress(&partnership, today);
+    let payments = payments::lines_of(
+        &partnership,
+        campaign.as_ref().map_or("(no campaign)", |c| c.name.as_str()),
+        influencer.as_ref().map_or("(no creator)", |i| i.name.as_str()),
+        today,
+    );
+    let next_due = match partnership.status {
+        Status::Cancelled => None,
+        _ => next_due(&partnership, &progress, &payments, today),
+    };
     Ok(PartnershipView {
         partnership,
         campaign,
@@ -156,6 +202,7 @@ pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Res
         disclosure,
         next_due,
         progress,
+        payments,
     })
 }
 

@@ -80,6 +80,13 @@ pub enum Event {
         amount: crate::campaign::Money,
         reference: String,
     },
+    /// A payment recorded in error, named by when it was logged; it no
+    /// longer counts, and both stay on the timeline (`payments::withdraw`).
+    PaymentWithdrawn {
+        instalment: u32,
+        paid_logged_at: DateTime<Utc>,
+        reason: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

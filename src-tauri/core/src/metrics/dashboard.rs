@@ -68,6 +68,10 @@ pub struct Dashboard {
     pub notes: Vec<String>,
     /// What the team wrote for the summary.
     pub summary_notes: String,
+    /// What the agreements commit and what is paid so far, per currency
+    /// (`payments`): the cost figure is what is committed, not what left
+    /// the bank.
+    pub payments: Vec<crate::payments::CurrencyTotals>,
 }
 
 /// The fee and product value of an agreement, unless readings state them.
@@ -231,7 +235,10 @@ pub fn dashboard(
     let mut all_metrics: Vec<PostMetrics> = Vec::new();
     let mut readings = 0;
     let mut notes = Vec::new();
+    let mut payment_lines = Vec::new();
     for (partnership, influencer) in &partnerships {
+        let creator = influencer.as_ref().map_or("", |i| i.name.as_str());
+        payment_lines.extend(crate::payments::lines_of(partnership, &campaign.name, creator, today));
         let stored: Vec<PostMetrics> = store.with_prefix(&super::partnership_prefix(&partnership.id))?;
         let posts = posts_of(partnership, influencer.as_ref());
         let units: u32 = partnership
@@ -365,6 +372,7 @@ pub fn dashboard(
         charts,
         notes,
         summary_notes: settings.notes,
+        payments: crate::payments::totals(&payment_lines),
         readings,
         title,
         scope,

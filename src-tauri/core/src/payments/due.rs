@@ -62,6 +62,21 @@ pub struct DueDate {
     pub rule: String,
 }
 
+/// When a schedule line says it is due, as the agreement words it before
+/// anything happened: its date, its event, or that it says neither.
+pub fn as_agreed(instalment: &Instalment) -> String {
+    match (instalment.due, Trigger::of_label(&instalment.label)) {
+        (Some(date), _) => date.to_string(),
+        (None, Some(trigger)) => trigger.label().to_string(),
+        (None, None) => "not set".to_string(),
+    }
+}
+
+/// The payment terms as an agreement's sentence.
+pub fn terms_sentence(days: u32) -> String {
+    format!("Payment terms: each payment within {days} days of its due date, or of the invoice when it arrives later.")
+}
+
 /// The day the last deliverable reached `stage` (every one of them has),
 /// from the timeline.
 fn all_deliverables(partnership: &Partnership, reached: impl Fn(&Event) -> bool) -> Option<NaiveDate> {

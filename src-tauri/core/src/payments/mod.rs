@@ -17,7 +17,7 @@ pub mod table;
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
@@ -71,6 +71,8 @@ pub struct Invoice {
 /// One amount paid towards a payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PaidPart {
+    /// When it was recorded: what names it to `withdraw`.
+    pub logged_at: DateTime<Utc>,
     pub on: NaiveDate,
     pub amount: Money,
     pub reference: String,
@@ -196,6 +198,18 @@ pub fn lines_of(partnership: &Partnership, campaign: &str, creator: &str, today:
         .enumerate()
         .map(|(index, (instalment, amount))| {
             let index = index as u32;
+            let withdrawn: Vec<DateTime<Utc>> = partnership
+                .timeline
+                .iter()
+                .filter_map(|e| match &e.event {
+                    Event::PaymentWithdrawn {
+                        instalment,
+                        paid_logged_at,
+                        ..
+                    } if *instalment == index => Some(*paid_logged_at),
+                    _ => None,
+                })
+                .collect();
             let mut invoice = None;
             let mut paid = Vec::new();
             for entry in &partnership.timeline {
@@ -211,7 +225,8 @@ pub fn lines_of(partnership: &Partnership, campaign: &str, creator: &str, today:
                         instalment,
                         amount,
                         reference,
-                    } if *instalment == index => paid.push(PaidPart {
+                    } if *instalment == index && !withdrawn.contains(&entry.logged_at) => paid.push(PaidPart {
+                        logged_at: entry.logged_at,
                         on: entry.on,
                         amount: amount.clone(),
                         reference: reference.clone(),
@@ -409,6 +424,43 @@ pub fn pay(
         instalment,
         amount: amount.clone(),
         reference: reference.trim().to_string(),
+    };
+    Ok(collaboration::log(store, partnership, on, None, event)?)
+}
+
+/// Withdraws the payment towards `instalment` recorded at `paid_logged_at`
+/// (a wrong amount, the wrong payment): it stops counting, and the
+/// timeline keeps both it and why it was withdrawn, since the books must
+/// show what was corrected. The right payment is then recorded anew.
+pub fn withdraw(
+    store: &Store,
+    id: &str,
+    instalment: u32,
+    paid_logged_at: DateTime<Utc>,
+    reason: &str,
+    on: NaiveDate,
+) -> Result<Partnership, PaymentError> {
+    let partnership = agreement::get(store, id)?;
+    let line = payment_of(&partnership, instalment, on)?;
+    let Some(part) = line.paid.iter().find(|p| p.logged_at == paid_logged_at) else {
+        return Err(PaymentError::Invalid(format!(
+            "payment {} ({}) has no payment recorded at that time, or it was withdrawn already",
+            instalment + 1,
+            line.label
+        )));
+    };
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(PaymentError::Invalid(format!(
+            "say why the payment of {} on {} is withdrawn (the books keep it)",
+            part.amount.to_text(),
+            part.on
+        )));
+    }
+    let event = Event::PaymentWithdrawn {
+        instalment,
+        paid_logged_at,
+        reason: reason.to_string(),
     };
     Ok(collaboration::log(store, partnership, on, None, event)?)
 }

@@ -237,3 +237,68 @@ fn the_accounting_csv_reads_back_with_amounts_as_plain_decimals() {
     assert_eq!(cell(&rows[1], "Status"), "Open");
     assert_eq!(table::decimal(150_000, "JPY"), "150000");
 }
+
+#[test]
+fn a_payment_recorded_in_error_is_withdrawn_with_a_reason_and_stays_on_the_timeline() {
+    let (_dir, store, spring, zoe) = setup();
+    let id = agreed(&store, &spring, &zoe, complete_terms());
+    let today = chrono::Local::now().date_naive();
+    let all = PaymentFilter::default();
+    // 1,500.00 typed as 15,000.00 would be refused; 500.00 instead of 1,500.00 is not.
+    pay(&store, &id, 0, &eur(50_000), "SEPA 1", today).unwrap();
+    let wrong = list(&store, &all, today).unwrap().lines[0].paid[0].clone();
+
+    let no_reason = withdraw(&store, &id, 0, wrong.logged_at, "  ", today)
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        no_reason,
+        format!("say why the payment of EUR 500.00 on {today} is withdrawn (the books keep it)")
+    );
+    withdraw(&store, &id, 0, wrong.logged_at, "typed the wrong amount", today).unwrap();
+    let line = &list(&store, &all, today).unwrap().lines[0];
+    assert_eq!(
+        (line.status, line.paid_minor, line.open_minor),
+        (PaymentStatus::Open, 0, 150_000)
+    );
+    assert!(line.paid.is_empty());
+    // Withdrawn once is withdrawn: a second time names nothing.
+    assert!(withdraw(&store, &id, 0, wrong.logged_at, "again", today).is_err());
+
+    pay(&store, &id, 0, &eur(150_000), "SEPA 1", today).unwrap();
+    assert_eq!(list(&store, &all, today).unwrap().lines[0].status, PaymentStatus::Paid);
+    let timeline = agreement::get(&store, &id).unwrap().timeline;
+    let kinds: Vec<_> = timeline
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Paid { amount, .. } => Some(format!("paid {}", amount.minor)),
+            Event::PaymentWithdrawn { reason, .. } => Some(format!("withdrawn: {reason}")),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["paid 50000", "withdrawn: typed the wrong amount", "paid 150000"]
+    );
+}
+
+#[test]
+fn the_pipeline_view_flags_an_overdue_payment_and_a_paid_one_is_never_next() {
+    let (_dir, store, spring, zoe) = setup();
+    let mut terms = complete_terms();
+    terms.compensation.schedule = vec![dated(0.5, "2026-05-01"), dated(0.5, "2026-07-01")];
+    let id = agreed(&store, &spring, &zoe, terms);
+    let today = day("2026-06-01");
+
+    let seen = agreement::view(&store, &id, today).unwrap();
+    let overdue: Vec<_> = seen.payments.iter().map(|p| p.overdue_days).collect();
+    assert_eq!(overdue, [Some(31), None]);
+    assert_eq!(seen.payments[0].creator, "Zoë Łukasiewicz");
+    let next = seen.next_due.unwrap();
+    assert_eq!((next.date, next.what.as_str()), (day("2026-07-01"), "a payment"));
+
+    pay(&store, &id, 1, &eur(150_000), "paid early", today).unwrap();
+    let seen = agreement::view(&store, &id, today).unwrap();
+    assert_eq!(seen.next_due, None, "the July payment is paid");
+    assert_eq!(seen.payments[0].overdue_days, Some(31));
+}

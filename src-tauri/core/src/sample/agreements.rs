@@ -221,6 +221,16 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
         "https://www.tiktok.com/@maraeats/video/7441000000000000000",
         days_ago(3),
     )?;
+    // Her first invoice came in; it is due three days ago and still unpaid.
+    super::metrics::book(
+        store,
+        &live_id,
+        &[super::metrics::Booked {
+            instalment: 0,
+            invoiced: (days_ago(9), "MC-26-08"),
+            paid: None,
+        }],
+    )?;
     // Logged by the sample, not by whoever loads it.
     let mut logged = agreement::get(store, &live_id)?;
     for entry in &mut logged.timeline {

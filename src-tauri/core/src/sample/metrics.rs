@@ -2,7 +2,9 @@
 //! partnerships whose posts went out weeks ago (Jonas on YouTube and
 //! Instagram, Aisha's two TikToks with paid amplification), and readings
 //! every few days for every post, so the dashboard and the summary PDF have
-//! curves, comparisons and targets to show.
+//! curves, comparisons and targets to show; and their payments as the
+//! brand's accounts recorded them (Jonas's first paid, Aisha's part paid
+//! and overdue), so the Payments screen has every state to show.
 
 use chrono::{Days, NaiveDate, Utc};
 
@@ -12,6 +14,7 @@ use crate::agreement::terms::ContentFormat;
 use crate::agreement::{self, AgreementError, Status, Step};
 use crate::collaboration;
 use crate::metrics::{self, Measure, Post, PostMetrics, Reading, Values};
+use crate::payments;
 use crate::roster::{self, Platform};
 use crate::store::Store;
 use crate::vetting;
@@ -42,6 +45,30 @@ struct Signing<'a> {
     contact: &'a str,
     fee: i64,
     status: Status,
+    booked: &'a [Booked<'a>],
+}
+
+/// What the accounts recorded on one payment of the schedule: the invoice
+/// (its day and number) and what was paid, in euros, when.
+pub(super) struct Booked<'a> {
+    pub instalment: u32,
+    pub invoiced: (NaiveDate, &'a str),
+    pub paid: Option<(i64, NaiveDate, &'a str)>,
+}
+
+pub(super) fn book(store: &Store, id: &str, booked: &[Booked]) -> Result<(), SampleError> {
+    for b in booked {
+        let (on, number) = b.invoiced;
+        payments::invoice(store, id, b.instalment, number, on)?;
+        if let Some((euros, on, reference)) = b.paid {
+            let amount = crate::campaign::Money {
+                minor: euros * 100,
+                currency: "EUR".into(),
+            };
+            payments::pay(store, id, b.instalment, &amount, reference, on)?;
+        }
+    }
+    Ok(())
 }
 
 /// A partnership whose posts are all out.
@@ -57,6 +84,7 @@ fn partnership(
         contact,
         fee,
         status,
+        booked,
     } = signing;
     let creator = roster::find(store, handle)?.id.to_string();
     // Their research was done before they were signed.
@@ -94,6 +122,7 @@ fn partnership(
         publish(store, &id, i as u32, url, *on)?;
     }
     agreement::move_to(store, &id, status)?;
+    book(store, &id, booked)?;
     let mut logged = agreement::get(store, &id)?;
     for entry in &mut logged.timeline {
         entry.by = "Sample workspace".into();
@@ -151,6 +180,18 @@ pub(super) fn load(store: &Store, campaign_id: &str, today: NaiveDate) -> Result
             contact: "Jonas Weber · hello@jonasrides.de",
             fee: 7_800,
             status: Status::Completed,
+            booked: &[
+                Booked {
+                    instalment: 0,
+                    invoiced: (ago(30), "JW-2026-017"),
+                    paid: Some((3_900, ago(22), "SEPA 4471-0917")),
+                },
+                Booked {
+                    instalment: 1,
+                    invoiced: (ago(10), "JW-2026-021"),
+                    paid: None,
+                },
+            ],
         },
         vec![
             (
@@ -176,6 +217,11 @@ pub(super) fn load(store: &Store, campaign_id: &str, today: NaiveDate) -> Result
             contact: "Aisha Bello · team@aishabello.example",
             fee: 12_000,
             status: Status::Live,
+            booked: &[Booked {
+                instalment: 0,
+                invoiced: (ago(30), "ABS-0412"),
+                paid: Some((3_000, ago(20), "SEPA 4471-0932")),
+            }],
         },
         vec![
             (
