@@ -15,7 +15,7 @@ use partnerly_core::agreement::terms::{
     Brief, Compensation, ContentFormat, Deliverable, Exclusivity, Instalment, Ownership, Parties, Terms, UsageRights,
 };
 use partnerly_core::agreement::view::{DueItem, PartnershipView};
-use partnerly_core::agreement::{Partnership, Status};
+use partnerly_core::agreement::{Partnership, RemovedCampaign, Status};
 use partnerly_core::campaign::{
     Campaign, CampaignDraft, KpiMetric, KpiTarget, KpiTargetDraft, Money, Objective, TargetValue,
 };
@@ -23,6 +23,7 @@ use partnerly_core::chart::Chart;
 use partnerly_core::collaboration::{DeliverableProgress, Direction, Entry, Event, Stage};
 use partnerly_core::country::Country;
 use partnerly_core::disclosure::{DisclosureCheck, Finding};
+use partnerly_core::identity::Identity;
 use partnerly_core::metrics::compliance::PostCompliance;
 use partnerly_core::metrics::dashboard::{CreatorRow, Dashboard, PostRow};
 use partnerly_core::metrics::files::{Assignment, FileRow, MetricsFile, MetricsImport, PostColumn};
@@ -137,6 +138,8 @@ fn generate() -> BTreeMap<String, String> {
         Parties,
         Partnership,
         PartnershipView,
+        Identity,
+        RemovedCampaign,
         Status,
         Step,
         TargetValue,

@@ -8,6 +8,7 @@
 use partnerly_core::agreement::AgreementError;
 use partnerly_core::campaign::CampaignError;
 use partnerly_core::collaboration::CollaborationError;
+use partnerly_core::identity::IdentityError;
 use partnerly_core::import::run::ImportError;
 use partnerly_core::metrics::MetricsError;
 use partnerly_core::payments::PaymentError;
@@ -193,6 +194,15 @@ impl From<PreferencesError> for CommandError {
         match e {
             PreferencesError::Invalid(fields) => RosterError::Invalid(fields).into(),
             PreferencesError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<IdentityError> for CommandError {
+    fn from(e: IdentityError) -> Self {
+        match e {
+            IdentityError::Invalid(field) => RosterError::Invalid(vec![field]).into(),
+            IdentityError::Store(e) => e.into(),
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use chrono::Local;
 use partnerly_core::agreement::terms::ContentFormat;
-use partnerly_core::agreement::{self, completeness::Step, PartnershipView, Status, Terms};
+use partnerly_core::agreement::{self, completeness::Step, PartnershipView, RemovedCampaign, Status, Terms};
 use partnerly_core::campaign::{self, money, Campaign, CampaignDraft, Money};
 use partnerly_core::disclosure::{self, DisclosureCheck, Post};
 use partnerly_core::roster::Platform;
@@ -33,6 +33,13 @@ pub async fn update_campaign(
     draft: CampaignDraft,
 ) -> Result<Campaign, CommandError> {
     Ok(campaign::update(&*state.store()?, &id, &draft)?)
+}
+
+/// Deletes a campaign with its partnerships and their post figures (the
+/// window asks first, naming how many go with it).
+#[tauri::command]
+pub async fn delete_campaign(state: State<'_, AppState>, id: String) -> Result<RemovedCampaign, CommandError> {
+    Ok(agreement::remove_campaign(&*state.store()?, &id)?)
 }
 
 /// The ISO codes of the currencies amounts can be in.

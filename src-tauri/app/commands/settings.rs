@@ -1,5 +1,7 @@
-//! Settings: the workspace's preferences, its backups and the sample data.
+//! Settings: the workspace's preferences, the name you are logged as, its
+//! backups and the sample data.
 
+use partnerly_core::identity::{self, Identity};
 use partnerly_core::preferences::{self, LocaleOption, Preferences, PreferencesDraft};
 use partnerly_core::sample::{self, SampleContents};
 use partnerly_core::workspace::backups::{self, Backup};
@@ -29,6 +31,17 @@ pub async fn get_preferences(state: State<'_, AppState>) -> Result<PreferencesVi
 #[tauri::command]
 pub async fn set_preferences(state: State<'_, AppState>, draft: PreferencesDraft) -> Result<Preferences, CommandError> {
     Ok(preferences::set(&*state.store()?, &draft)?)
+}
+
+/// The name logged as "by", and whether the person chose it.
+#[tauri::command]
+pub async fn get_identity(state: State<'_, AppState>) -> Result<Identity, CommandError> {
+    Ok(identity::get(&*state.store()?)?)
+}
+
+#[tauri::command]
+pub async fn set_your_name(state: State<'_, AppState>, name: String) -> Result<Identity, CommandError> {
+    Ok(identity::set(&*state.store()?, &name)?)
 }
 
 /// What of the sample is in the workspace; `null` when none is.

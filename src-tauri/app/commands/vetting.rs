@@ -142,13 +142,9 @@ pub async fn set_check(
     item: CheckItem,
     draft: CheckDraft,
 ) -> Result<Dossier, CommandError> {
-    Ok(vetting::set_check(
-        &*state.store()?,
-        &influencer_id,
-        item,
-        &draft,
-        &vetting::login_name(),
-    )?)
+    let store = state.store()?;
+    let by = partnerly_core::identity::your_name(&store);
+    Ok(vetting::set_check(&store, &influencer_id, item, &draft, &by)?)
 }
 
 /// Asks for a follower history or audience split file (native dialog) and

@@ -1,8 +1,10 @@
-//! `campaigns`: campaigns with their objective and measurable targets.
+//! `campaigns`: campaigns with their objective and measurable targets, and
+//! deleting one with what was built on it.
 
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use partnerly_core::agreement;
 use partnerly_core::campaign::{self, Campaign, CampaignDraft, CampaignError, TargetValue};
 use partnerly_core::store::Store;
 
@@ -33,6 +35,13 @@ pub enum CampaignsCommand {
         id: String,
         #[arg(long = "json", value_name = "FILE")]
         file: PathBuf,
+    },
+    /// Delete a campaign, with its partnerships and their post figures
+    Remove {
+        id: String,
+        /// Needed when partnerships would go with it
+        #[arg(long)]
+        with_partnerships: bool,
     },
 }
 
@@ -104,6 +113,27 @@ pub fn campaigns(store: &Store, command: CampaignsCommand) -> Result<(), String>
             let draft: CampaignDraft = read_json(&file)?;
             let saved = campaign::update(store, &id, &draft).map_err(message)?;
             println!("Saved {} ({})", saved.name, saved.id);
+            Ok(())
+        }
+        CampaignsCommand::Remove { id, with_partnerships } => {
+            let found = campaign::get(store, &id).map_err(message)?;
+            let count = agreement::list(store)
+                .map_err(|e| e.to_string())?
+                .iter()
+                .filter(|p| p.campaign_id == Some(found.id))
+                .count();
+            if count > 0 && !with_partnerships {
+                return Err(format!(
+                    "{} has {count} partnership(s); they and their post figures would go with it. \
+                     Run again with --with-partnerships to delete them too",
+                    found.name
+                ));
+            }
+            let removed = agreement::remove_campaign(store, &id).map_err(|e| e.to_string())?;
+            println!(
+                "Deleted {} and its {} partnership(s)",
+                removed.campaign.name, removed.partnerships
+            );
             Ok(())
         }
     }

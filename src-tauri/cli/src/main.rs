@@ -62,6 +62,12 @@ enum Command {
     Import(import::ImportArgs),
     /// Load the sample workspace into an empty data folder
     Sample,
+    /// The name the timeline, checklist and payments log as "by": shown, or
+    /// set when given (kept in this data folder, not in workspace exports)
+    Name {
+        /// Your name as colleagues should read it
+        name: Option<String>,
+    },
     /// Brand profiles and their shortlists
     #[command(subcommand)]
     Brands(vetting::BrandsCommand),
@@ -308,6 +314,19 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Metrics(command) => metrics::metrics(&store, command),
         Command::Kpis(args) => metrics::kpis(&store, args),
         Command::Report(args) => metrics::report(&store, args),
+        Command::Name { name } => {
+            let you = match name {
+                Some(name) => partnerly_core::identity::set(&store, &name).map_err(|e| e.to_string())?,
+                None => partnerly_core::identity::get(&store).map_err(|e| e.to_string())?,
+            };
+            let chosen = if you.chosen {
+                ""
+            } else {
+                " (the system's name; set yours with `name \"Your Name\"`)"
+            };
+            println!("Logged as {}{chosen}", you.name);
+            Ok(())
+        }
         Command::Sample => {
             let added = sample::load(&store).map_err(|e| e.to_string())?;
             println!("Loaded the sample workspace: {added} influencers");

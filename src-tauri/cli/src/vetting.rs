@@ -447,7 +447,14 @@ pub fn dossier(store: &Store, command: DossierCommand) -> Result<(), String> {
                 (_, Some(reason), _) => CheckDraft::Waived { reason },
                 _ => CheckDraft::Open,
             };
-            vetting::set_check(store, &id_of(&creator)?, which, &draft, &vetting::login_name()).map_err(message)?;
+            vetting::set_check(
+                store,
+                &id_of(&creator)?,
+                which,
+                &draft,
+                &partnerly_core::identity::your_name(store),
+            )
+            .map_err(message)?;
             println!("{}: {}", which.label(), if reopen { "open" } else { "recorded" });
             Ok(())
         }

@@ -1,5 +1,6 @@
 //! A partnership's timeline from the command line: a draft checked as it is
-//! logged, approval refused without a reason, feedback past the agreed rounds.
+//! logged, approval refused without a reason, feedback past the agreed
+//! rounds, each entry by the name given with `name`.
 
 use serde_json::Value;
 
@@ -23,6 +24,9 @@ fn drafts_feedback_and_approval_follow_the_agreement() {
         .unwrap()
         .to_string();
 
+    let guessed = ok(&data, &["name"]);
+    assert!(guessed.contains("(the system's name;"), "{guessed}");
+    assert_eq!(ok(&data, &["name", " Lena  Vogt "]).trim(), "Logged as Lena Vogt");
     let said = ok(
         &data,
         &[
@@ -104,5 +108,8 @@ fn drafts_feedback_and_approval_follow_the_agreement() {
     assert_eq!(shown["deliverables"][0]["stage"], "published");
     assert_eq!(shown["deliverables"][0]["rounds_used"], 3);
     assert_eq!(shown["deliverables"][1]["stage"], "planned");
-    assert_eq!(shown["timeline"].as_array().unwrap().len(), 6);
+    let timeline = shown["timeline"].as_array().unwrap();
+    assert_eq!(timeline.len(), 6);
+    // Logged as the name given, not the system's login.
+    assert!(timeline.iter().all(|e| e["by"] == "Lena Vogt"), "{timeline:?}");
 }

@@ -140,3 +140,25 @@ fn files_that_are_not_post_exports_are_refused_with_their_columns() {
     let err = failure(&data, &["kpis", "not-a-campaign"]);
     assert!(err.contains("there is no campaign with id not-a-campaign"), "{err}");
 }
+
+#[test]
+fn a_campaign_with_partnerships_is_deleted_only_when_asked_to_take_them_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["sample"]);
+    let id = campaign_of(data);
+    let refused = failure(data, &["campaigns", "remove", &id]);
+    assert!(
+        refused.contains("has 6 partnership(s)") && refused.contains("--with-partnerships"),
+        "{refused}"
+    );
+    let deleted = ok(data, &["campaigns", "remove", &id, "--with-partnerships"]);
+    assert_eq!(
+        deleted.trim(),
+        "Deleted Spring oat barista launch and its 6 partnership(s)"
+    );
+    let left: Value = serde_json::from_str(&ok(data, &["campaigns", "list", "--json"])).unwrap();
+    assert_eq!(left, Value::Array(Vec::new()));
+    let payments: Value = serde_json::from_str(&ok(data, &["payments", "list", "--json"])).unwrap();
+    assert_eq!(payments["lines"], Value::Array(Vec::new()));
+}

@@ -11,6 +11,7 @@ pub mod collaboration;
 pub mod country;
 pub mod disclosure;
 pub mod export;
+pub mod identity;
 pub mod import;
 pub mod metrics;
 pub mod numbers;

@@ -71,4 +71,24 @@ describe("Pipeline", () => {
     expect(items[0]).toHaveTextContent("Aisha Bello · Payment: On signing, €3,000.00 open");
     expect(items[0]).toHaveTextContent("Overdue since Jan 10, 2020");
   });
+
+  it("folds empty and closed columns to strips, and opens a closed one on request", async () => {
+    const live = partnershipView("Mara Costa", "live");
+    const done = partnershipView("Jonas Weber", "completed");
+    mockIPC((cmd) => {
+      if (cmd === "list_partnerships") return [live, done];
+      throw new Error(`unexpected command ${cmd}`);
+    });
+    render(Pipeline);
+
+    const open = await screen.findByRole("region", { name: "Live" });
+    expect(within(open).getByText("Mara Costa")).toBeInTheDocument();
+    // Completed holds a card, folded until asked for; empty columns only name themselves.
+    expect(screen.queryByText("Jonas Weber")).not.toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "Prospect" })).queryByRole("button")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Show Completed (1)" }));
+    expect(within(screen.getByRole("region", { name: "Completed" })).getByText("Jonas Weber")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Fold Completed" }));
+    expect(screen.queryByText("Jonas Weber")).not.toBeInTheDocument();
+  });
 });

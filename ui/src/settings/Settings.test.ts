@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { notices } from "../lib/notices.svelte";
 import Settings from "./Settings.svelte";
 
@@ -66,6 +66,10 @@ beforeEach(() => {
         return ["EUR", "GBP", "USD"];
       case "set_preferences":
         return { ...(args as { draft: object }).draft, welcomed: true };
+      case "get_identity":
+        return { name: "ana", chosen: false, system_name: "ana" };
+      case "set_your_name":
+        return { name: (args as { name: string }).name.trim(), chosen: true, system_name: "ana" };
       case "get_tier_boundaries":
         return { nano: 1000, micro: 10000, mid: 50000, macro: 500000, mega: 1000000 };
     }
@@ -77,6 +81,19 @@ it("shows where the data lives", async () => {
   render(Settings);
   expect(await screen.findByText(status.data_dir)).toBeInTheDocument();
   expect(screen.getByText(/3 creators on the roster/)).toBeInTheDocument();
+});
+
+it("keeps the name you log as, said to come from the system until saved", async () => {
+  render(Settings);
+  const name = await screen.findByLabelText("Shown beside what you log");
+  await vi.waitFor(() => expect(name).toHaveValue("ana"));
+  expect(screen.getByText("From your system account until you save one.")).toBeInTheDocument();
+  await userEvent.clear(name);
+  await userEvent.type(name, "Ana Lima ");
+  await userEvent.click(screen.getByRole("button", { name: "Save name" }));
+  expect(calls).toContainEqual(["set_your_name", { name: "Ana Lima " }]);
+  expect(await screen.findByText(/Entries logged before keep the name/)).toBeInTheDocument();
+  expect(notices.map((n) => n.text)).toContain("From now on, what you log shows as Ana Lima.");
 });
 
 it("says nothing when the save dialog is cancelled, and where the file went otherwise", async () => {

@@ -16,7 +16,8 @@ pub mod view;
 
 pub use completeness::{undefined, Research, Step, Undefined};
 pub use partnership::{
-    choose, create, get, list, move_to, remove, save, undefined_in, AgreementError, Partnership, Status,
+    choose, create, get, list, move_to, remove, remove_campaign, save, undefined_in, AgreementError, Partnership,
+    RemovedCampaign, Status,
 };
 pub use terms::{Parties, Terms};
 pub use view::{view, view_of, views, PartnershipView};

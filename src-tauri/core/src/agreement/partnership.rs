@@ -240,6 +240,31 @@ pub fn remove(store: &Store, id: &str) -> Result<Partnership, AgreementError> {
     Ok(partnership)
 }
 
+/// A campaign deleted, and how many partnerships went with it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct RemovedCampaign {
+    pub campaign: Campaign,
+    pub partnerships: u32,
+}
+
+/// Deletes a campaign with what was built on it: its partnerships (their
+/// terms, timelines and payments) and their post figures, and the
+/// dashboard's settings. A partnership without its campaign would be a
+/// negotiation about nothing. Dependents go first and the campaign last, so
+/// an interrupted removal leaves the campaign in place and running it again
+/// finishes the job.
+pub fn remove_campaign(store: &Store, campaign_id: &str) -> Result<RemovedCampaign, AgreementError> {
+    let campaign = campaign::get(store, campaign_id)?;
+    let mut partnerships = 0;
+    for partnership in list(store)?.into_iter().filter(|p| p.campaign_id == Some(campaign.id)) {
+        remove(store, &partnership.id.to_string())?;
+        partnerships += 1;
+    }
+    store.remove::<crate::metrics::MetricSettings>(campaign.id.as_bytes())?;
+    store.remove::<Campaign>(campaign.id.as_bytes())?;
+    Ok(RemovedCampaign { campaign, partnerships })
+}
+
 /// Moves a partnership on the pipeline. Agreed and everything after it
 /// need every detail defined and the research done or waived.
 pub fn move_to(store: &Store, id: &str, status: Status) -> Result<Partnership, AgreementError> {

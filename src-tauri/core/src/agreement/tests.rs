@@ -257,3 +257,51 @@ fn the_view_names_the_parts_the_concerns_and_the_next_due_item() {
     );
     assert_eq!(views(&store, day("2026-04-01")).unwrap().len(), 1);
 }
+
+#[test]
+fn deleting_a_campaign_takes_its_partnerships_and_their_figures_and_leaves_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    crate::sample::load(&store).unwrap();
+    let spring = campaign::list(&store).unwrap().remove(0);
+    let autumn = campaign::add(
+        &store,
+        &CampaignDraft {
+            brand_id: spring.brand_id.to_string(),
+            name: "Autumn".into(),
+            objective: Some(Objective::BrandAwareness),
+            targets: vec![KpiTargetDraft {
+                metric: "reach".into(),
+                value: "500000".into(),
+                due: "2026-11-30".into(),
+            }],
+            budget: "5000".into(),
+            currency: "EUR".into(),
+            start: "2026-09-01".into(),
+            end: "2026-11-30".into(),
+            markets: Vec::new(),
+        },
+    )
+    .unwrap();
+    let kept = create(&store, Some(&autumn.id.to_string()), None).unwrap();
+    assert!(store.count::<crate::metrics::PostMetrics>().unwrap() > 0);
+
+    let removed = remove_campaign(&store, &spring.id.to_string()).unwrap();
+    assert_eq!(
+        (removed.campaign.name.as_str(), removed.partnerships),
+        ("Spring oat barista launch", 6)
+    );
+    let left: Vec<_> = list(&store).unwrap().into_iter().map(|p| p.id).collect();
+    assert_eq!(left, [kept.id]);
+    assert_eq!(store.count::<crate::metrics::PostMetrics>().unwrap(), 0);
+    assert!(store
+        .get::<crate::metrics::MetricSettings>(spring.id.as_bytes())
+        .unwrap()
+        .is_none());
+    assert!(matches!(
+        remove_campaign(&store, &spring.id.to_string()),
+        Err(AgreementError::Campaign(campaign::CampaignError::NotFound(_)))
+    ));
+    // The creators stay: they were never the campaign's.
+    assert_eq!(crate::roster::count(&store).unwrap(), 12);
+}

@@ -226,7 +226,7 @@ pub(crate) fn log(
     partnership.timeline.push(Entry {
         on,
         logged_at: Utc::now(),
-        by: vetting::login_name(),
+        by: crate::identity::your_name(store),
         deliverable,
         event,
     });

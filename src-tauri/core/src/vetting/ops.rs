@@ -400,13 +400,3 @@ pub fn import_audience_file(
     let summary = outcome.unwrap_or_else(|| summary("nothing", 0));
     Ok((dossier, summary))
 }
-
-/// Who is at the keyboard, for "done by" on checklist items: the login
-/// name, which every desktop system sets (`USER` on macOS and Linux,
-/// `USERNAME` on Windows).
-pub fn login_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
-        .into_iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
-        .unwrap_or_else(|| "unknown user".to_string())
-}
