@@ -57,7 +57,7 @@ describe("Performance", () => {
 
     const paid = await screen.findByLabelText("Paid so far");
     expect(paid).toHaveTextContent(
-      "Paid so far €6,900.00 of €25,300.00 committed, €5,750.00 overdue · Paid so far $0.00 of $1,000.00 committed",
+      "Fees paid so far €6,900.00 of €25,300.00 committed, €5,750.00 overdue · Fees paid so far $0.00 of $1,000.00 committed",
     );
   });
 
