@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::commands::calendar::CalendarExport;
 use crate::commands::metrics::{HeldMetricsFile, PostValues};
 use crate::commands::payments::PaymentsExport;
 use crate::commands::roster::RosterPage;
@@ -16,6 +17,7 @@ use partnerly_core::agreement::terms::{
 };
 use partnerly_core::agreement::view::{DueItem, PartnershipView};
 use partnerly_core::agreement::{Partnership, RemovedCampaign, Status};
+use partnerly_core::calendar::{CalendarEntry, CalendarFilter, EntryKind};
 use partnerly_core::campaign::{
     Campaign, CampaignDraft, KpiMetric, KpiTarget, KpiTargetDraft, Money, Objective, TargetValue,
 };
@@ -139,6 +141,10 @@ fn generate() -> BTreeMap<String, String> {
         Partnership,
         PartnershipView,
         Identity,
+        CalendarEntry,
+        CalendarFilter,
+        EntryKind,
+        CalendarExport,
         RemovedCampaign,
         Status,
         Step,

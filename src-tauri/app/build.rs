@@ -60,6 +60,8 @@ const COMMANDS: &[&str] = &[
     "record_payment",
     "withdraw_payment",
     "export_payments_csv",
+    "calendar_agenda",
+    "export_calendar_ics",
     "log_message",
     "log_brief_sent",
     "log_draft",

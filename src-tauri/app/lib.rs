@@ -93,6 +93,8 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::payments::record_payment,
             commands::payments::withdraw_payment,
             commands::payments::export_payments_csv,
+            commands::calendar::calendar_agenda,
+            commands::calendar::export_calendar_ics,
             commands::metrics::campaign_dashboard,
             commands::metrics::metric_readings,
             commands::metrics::save_metric_readings,

@@ -18,14 +18,15 @@ use tauri::{AppHandle, Emitter, Runtime};
 pub const EVENT: &str = "menu-action";
 
 /// The screens in the View menu: id suffix, title, key.
-const SCREENS: [(&str, &str, &str); 7] = [
+const SCREENS: [(&str, &str, &str); 8] = [
     ("roster", "Roster", "CmdOrCtrl+1"),
     ("brands", "Brands", "CmdOrCtrl+2"),
     ("campaigns", "Campaigns", "CmdOrCtrl+3"),
     ("partnerships", "Partnerships", "CmdOrCtrl+4"),
     ("payments", "Payments", "CmdOrCtrl+5"),
-    ("disclosure", "Check a Caption", "CmdOrCtrl+6"),
-    ("settings", "Settings", "CmdOrCtrl+7"),
+    ("calendar", "Calendar", "CmdOrCtrl+6"),
+    ("disclosure", "Check a Caption", "CmdOrCtrl+7"),
+    ("settings", "Settings", "CmdOrCtrl+8"),
 ];
 
 fn item<R: Runtime>(app: &AppHandle<R>, id: &str, text: &str, keys: Option<&str>) -> tauri::Result<MenuItem<R>> {
@@ -122,6 +123,7 @@ mod tests {
             "about",
             "export",
             "go:brands",
+            "go:calendar",
             "go:campaigns",
             "go:disclosure",
             "go:partnerships",

@@ -210,7 +210,9 @@ impl Harness {
         let mut window = String::new();
         wait_until(Duration::from_secs(20), &format!("the '{title}' dialog"), || {
             let out = Command::new("xdotool")
-                .args(["search", "--name", &format!("^{title}$")])
+                // Only a mapped one: a dialog of the same title answered
+                // before may linger unmapped.
+                .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
                 .env("DISPLAY", &self.display)
                 .output()
                 .expect("xdotool is installed");

@@ -3,6 +3,7 @@
 //! Screenshots land in tests/e2e/screenshots.
 
 mod accessibility;
+mod calendar;
 mod collaboration;
 mod disclosure;
 mod harness;

@@ -2,6 +2,7 @@
 //! take the store, call core, map the error. Commands are `async` so that
 //! Tauri runs them off the main thread and a disk flush never stalls the window.
 
+pub mod calendar;
 pub mod collaboration;
 pub mod import;
 pub mod metrics;

@@ -9,6 +9,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod calendar;
 mod campaigns;
 mod collaboration;
 mod disclosure;
@@ -95,6 +96,9 @@ enum Command {
     /// Payments of agreed partnerships: invoiced, paid, open and overdue, per currency
     #[command(subcommand)]
     Payments(payments::PaymentsCommand),
+    /// Everything due across campaigns, listed or exported as an .ics calendar
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
     /// Disclosure rules per market: check a caption before it goes live
     #[command(subcommand)]
     Disclosure(disclosure::DisclosureCommand),
@@ -310,6 +314,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Agreement(args) => partnerships::agreement(&store, args),
         Command::Collab(command) => collaboration::collab(&store, command),
         Command::Payments(command) => payments::payments(&store, command),
+        Command::Calendar(command) => calendar::calendar(&store, command),
         Command::Disclosure(command) => disclosure::disclosure(command),
         Command::Metrics(command) => metrics::metrics(&store, command),
         Command::Kpis(args) => metrics::kpis(&store, args),

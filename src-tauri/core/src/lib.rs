@@ -5,6 +5,7 @@
 //! `cargo test` and builds in seconds.
 
 pub mod agreement;
+pub mod calendar;
 pub mod campaign;
 pub mod chart;
 pub mod collaboration;

@@ -10,6 +10,9 @@ import type {
   Backup,
   Brand,
   BrandDraft,
+  CalendarEntry,
+  CalendarExport,
+  CalendarFilter,
   Campaign,
   CampaignDraft,
   CheckDraft,
@@ -230,6 +233,10 @@ export const api = {
     call<PartnershipView>("give_feedback", { id, deliverable, text, suggestedCaption, changesRequested, on: null }),
   approveDraft: (id: string, deliverable: number, overrideReason: string | null) =>
     call<PartnershipView>("approve_draft", { id, deliverable, overrideReason, on: null }),
+  calendarAgenda: (filter: CalendarFilter) => call<CalendarEntry[]>("calendar_agenda", { filter }),
+  /** Opens the native save dialog; `null` if cancelled. `name` is the calendar's name in the calendar app. */
+  exportCalendarIcs: (filter: CalendarFilter, name: string) =>
+    call<CalendarExport | null>("export_calendar_ics", { filter, name }),
   listPayments: (filter: PaymentFilter) => call<PaymentsView>("list_payments", { filter }),
   /** `instalment` counts from 0; the answer is the list again, with `filter`. */
   recordInvoice: (id: string, instalment: number, number: string, on: string | null, filter: PaymentFilter) =>

@@ -1,7 +1,7 @@
 // Which screen the window shows, and which partnership the wizard has open:
 // shared, so a campaign can start a partnership and land in the wizard.
 
-export type Screen = "roster" | "brands" | "campaigns" | "partnerships" | "payments" | "disclosure" | "settings";
+export type Screen = "roster" | "brands" | "campaigns" | "partnerships" | "payments" | "calendar" | "disclosure" | "settings";
 
 export const nav = $state<{ screen: Screen; wizard: string | null; performance: string | null }>({
   screen: "roster",

@@ -15,8 +15,9 @@ describe("actionFor", () => {
     expect(actionFor(key("e", { ctrlKey: true }))).toEqual({ kind: "export" });
     expect(actionFor(key("3", { ctrlKey: true }))).toEqual({ kind: "go", screen: "campaigns" });
     expect(actionFor(key("5", { ctrlKey: true }))).toEqual({ kind: "go", screen: "payments" });
-    expect(actionFor(key("7", { metaKey: true }))).toEqual({ kind: "go", screen: "settings" });
-    expect(actionFor(key("8", { ctrlKey: true }))).toBeNull();
+    expect(actionFor(key("6", { ctrlKey: true }))).toEqual({ kind: "go", screen: "calendar" });
+    expect(actionFor(key("8", { metaKey: true }))).toEqual({ kind: "go", screen: "settings" });
+    expect(actionFor(key("9", { ctrlKey: true }))).toBeNull();
   });
 
   it("leaves plain typing alone and opens help with F1 anywhere, ? outside fields", () => {

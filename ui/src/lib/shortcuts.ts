@@ -18,6 +18,7 @@ export const screenOrder: Screen[] = [
   "campaigns",
   "partnerships",
   "payments",
+  "calendar",
   "disclosure",
   "settings",
 ];
@@ -30,7 +31,10 @@ export const shortcutList: { keys: string; what: string }[] = [
   { keys: `${modifier}+N`, what: "Start a new partnership" },
   { keys: `${modifier}+F`, what: "Search the roster" },
   { keys: `${modifier}+E`, what: "Export the whole workspace to a JSON file" },
-  { keys: `${modifier}+1 … ${modifier}+6`, what: "Go to Roster, Brands, Campaigns, Partnerships, Check a caption, Settings" },
+  {
+    keys: `${modifier}+1 … ${modifier}+8`,
+    what: "Go to Roster, Brands, Campaigns, Partnerships, Payments, Calendar, Check a caption, Settings",
+  },
   { keys: "F1 or ?", what: "Show these shortcuts" },
   { keys: "Esc", what: "Close a dialog" },
 ];
