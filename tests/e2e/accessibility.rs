@@ -98,6 +98,13 @@ async fn main_screens(app: &Client, problems: &mut Vec<String>) {
     find(app, "//ul[@aria-label='Totals per currency']").await;
     check(app, "Payments", problems).await;
 
+    click(app, "//nav//button[normalize-space()='Calendar']").await;
+    find(app, "//section[@aria-label='Overdue']").await;
+    check(app, "Calendar agenda", problems).await;
+    click(app, "//label[normalize-space()='Month']/input").await;
+    find(app, "//table[contains(@class,'month')]").await;
+    check(app, "Calendar month", problems).await;
+
     click(app, "//nav//button[normalize-space()='Check a caption']").await;
     find(app, "//textarea[@id='caption-text']").await;
     check(app, "Check a caption", problems).await;
