@@ -35,6 +35,7 @@ use partnerly_core::metrics::{Measure, Post, ReadingDraft, Values};
 use partnerly_core::payments::{
     CurrencyTotals, DueDate, Invoice, PaidPart, PaymentFilter, PaymentLine, PaymentStatus, PaymentsView, Trigger,
 };
+use partnerly_core::rights::{AdCode, PostRights, RightsFilter, RightsState};
 use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
     TierBoundaries,
@@ -141,6 +142,10 @@ fn generate() -> BTreeMap<String, String> {
         Partnership,
         PartnershipView,
         Identity,
+        AdCode,
+        PostRights,
+        RightsFilter,
+        RightsState,
         CalendarEntry,
         CalendarFilter,
         EntryKind,

@@ -13,6 +13,7 @@ use partnerly_core::import::run::ImportError;
 use partnerly_core::metrics::MetricsError;
 use partnerly_core::payments::PaymentError;
 use partnerly_core::preferences::PreferencesError;
+use partnerly_core::rights::RightsError;
 use partnerly_core::roster::{FieldError, RosterError};
 use partnerly_core::sample::SampleError;
 use partnerly_core::store::StoreError;
@@ -194,6 +195,18 @@ impl From<PreferencesError> for CommandError {
         match e {
             PreferencesError::Invalid(fields) => RosterError::Invalid(fields).into(),
             PreferencesError::Store(e) => e.into(),
+        }
+    }
+}
+
+impl From<RightsError> for CommandError {
+    fn from(e: RightsError) -> Self {
+        match e {
+            RightsError::Agreement(e) => e.into(),
+            RightsError::Collaboration(e) => e.into(),
+            RightsError::Campaign(e) => e.into(),
+            RightsError::Roster(e) => e.into(),
+            other => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }
 }

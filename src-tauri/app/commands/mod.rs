@@ -8,6 +8,7 @@ pub mod import;
 pub mod metrics;
 pub mod partnerships;
 pub mod payments;
+pub mod rights;
 pub mod roster;
 pub mod settings;
 pub mod vetting;

@@ -164,6 +164,12 @@ fn describe(event: &Event) -> String {
             };
             format!("payment {}: {} paid{reference}", instalment + 1, amount.to_text())
         }
+        Event::AdCode { access, code, expires } => match expires {
+            Some(day) => format!("{access}: {code}, until {day}"),
+            None => format!("{access}: {code}"),
+        },
+        Event::InUse { in_use: true } => "in use by the brand".to_string(),
+        Event::InUse { in_use: false } => "no longer used by the brand".to_string(),
         Event::PaymentWithdrawn { instalment, reason, .. } => {
             format!(
                 "payment {}: a payment recorded in error withdrawn: {reason}",

@@ -17,6 +17,7 @@ mod import;
 mod metrics;
 mod partnerships;
 mod payments;
+mod rights;
 mod scorecard_text;
 mod vetting;
 
@@ -96,6 +97,9 @@ enum Command {
     /// Payments of agreed partnerships: invoiced, paid, open and overdue, per currency
     #[command(subcommand)]
     Payments(payments::PaymentsCommand),
+    /// Usage rights of published posts: what, where, until when, ad codes, still in use
+    #[command(subcommand)]
+    Rights(rights::RightsCommand),
     /// Everything due across campaigns, listed or exported as an .ics calendar
     #[command(subcommand)]
     Calendar(calendar::CalendarCommand),
@@ -315,6 +319,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Collab(command) => collaboration::collab(&store, command),
         Command::Payments(command) => payments::payments(&store, command),
         Command::Calendar(command) => calendar::calendar(&store, command),
+        Command::Rights(command) => rights::rights(&store, command),
         Command::Disclosure(command) => disclosure::disclosure(command),
         Command::Metrics(command) => metrics::metrics(&store, command),
         Command::Kpis(args) => metrics::kpis(&store, args),

@@ -90,6 +90,20 @@ fn a_tiktok_export_updates_the_kpis_and_the_summary_pdf() {
     let text = ok(&data, &["kpis", &campaign]);
     assert!(text.contains("% of the reach target with"), "{text}");
 
+    // An ad code on Mara's video, printed with the rights of every post.
+    let rights: Value = serde_json::from_str(&ok(&data, &["rights", "list", "--json"])).unwrap();
+    let mara = rights
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["creator"] == "Mara Costa")
+        .unwrap();
+    let id = mara["partnership_id"].as_str().unwrap().to_string();
+    ok(
+        &data,
+        &["rights", "code", &id, "1", "SPARK-MARA-1", "--kind", "Spark code"],
+    );
+
     let pdf = dir.path().join("summary.pdf");
     let said = ok(&data, &["report", &campaign, "--pdf", pdf.to_str().unwrap()]);
     assert!(said.contains("Wrote the summary of Spring oat barista launch"));
@@ -109,6 +123,9 @@ fn a_tiktok_export_updates_the_kpis_and_the_summary_pdf() {
         "Cost breakdown",
         "Disclosure of published posts",
         "5 of 5 published posts passed the disclosure check",
+        "Usage rights of published posts",
+        "Organic and paid in DE, FR, ES, PT",
+        "Spark code: SPARK-MARA-1",
     ] {
         assert!(words.contains(expected), "the PDF says {expected:?}: {words}");
     }

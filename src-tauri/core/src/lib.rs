@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod numbers;
 pub mod payments;
 pub mod preferences;
+pub mod rights;
 pub mod roster;
 pub mod sample;
 pub mod store;

@@ -69,6 +69,39 @@ pub fn campaign_view(view: &Dashboard, compliance: &[PostCompliance]) -> Value {
         .iter()
         .map(|c| json!({ "title": c.title, "svg": c.svg, "summary": c.summary }))
         .collect();
+    let rights: Vec<Value> = view
+        .rights
+        .iter()
+        .map(|r| {
+            let uses = if r.brand_owns {
+                "Owned by the brand".to_string()
+            } else {
+                let what = match (r.organic, r.paid) {
+                    (true, true) => "Organic and paid",
+                    (true, false) => "Organic only",
+                    (false, true) => "Paid only",
+                    (false, false) => "No reuse",
+                };
+                let territory = if r.territory.is_empty() {
+                    "every market".to_string()
+                } else {
+                    r.territory.join(", ")
+                };
+                format!("{what} in {territory}")
+            };
+            json!({
+                "post": format!("{} · {} · {}", r.creator, r.post, r.published_on),
+                "uses": uses,
+                "until": r.until.map_or_else(|| "no end date".to_string(), |d| d.to_string()),
+                "state": if r.in_use { format!("{}, in use", r.state.label()) } else { r.state.label().to_string() },
+                "code": r.ad_code.as_ref().map(|c| match c.expires {
+                    Some(d) => format!("{}: {} (until {d})", c.kind, c.code),
+                    None => format!("{}: {}", c.kind, c.code),
+                }).unwrap_or_default(),
+                "attention": r.attention.clone().unwrap_or_default(),
+            })
+        })
+        .collect();
     let compliant = compliance.iter().filter(|c| c.compliant).count();
     let mut notes = view.notes.clone();
     if let Some(emv) = &view.emv {
@@ -99,6 +132,7 @@ pub fn campaign_view(view: &Dashboard, compliance: &[PostCompliance]) -> Value {
             "details": c.details, "confirmed": c.confirmed,
         })).collect::<Vec<_>>(),
         "compliance_summary": format!("{compliant} of {} published posts passed the disclosure check", compliance.len()),
+        "rights": rights,
         "notes": notes,
         "team_notes": view
             .summary_notes

@@ -43,6 +43,7 @@ import type {
   PaymentsExport,
   PaymentsView,
   Platform,
+  PostRights,
   PostValues,
   Preferences,
   PreferencesDraft,
@@ -50,6 +51,7 @@ import type {
   Progress,
   ReadingDraft,
   RemovedCampaign,
+  RightsFilter,
   RosterFilter,
   RosterPage,
   SampleContents,
@@ -233,6 +235,18 @@ export const api = {
     call<PartnershipView>("give_feedback", { id, deliverable, text, suggestedCaption, changesRequested, on: null }),
   approveDraft: (id: string, deliverable: number, overrideReason: string | null) =>
     call<PartnershipView>("approve_draft", { id, deliverable, overrideReason, on: null }),
+  listRights: (filter: RightsFilter) => call<PostRights[]>("list_rights", { filter }),
+  /** `deliverable` counts from 0; the answer is the list again, with `filter`. */
+  recordAdCode: (
+    id: string,
+    deliverable: number,
+    kind: string,
+    code: string,
+    expires: string | null,
+    filter: RightsFilter,
+  ) => call<PostRights[]>("record_ad_code", { id, deliverable, kind, code, expires, filter }),
+  markPostInUse: (id: string, deliverable: number, inUse: boolean, filter: RightsFilter) =>
+    call<PostRights[]>("mark_post_in_use", { id, deliverable, inUse, filter }),
   calendarAgenda: (filter: CalendarFilter) => call<CalendarEntry[]>("calendar_agenda", { filter }),
   /** Opens the native save dialog; `null` if cancelled. `name` is the calendar's name in the calendar app. */
   exportCalendarIcs: (filter: CalendarFilter, name: string) =>

@@ -5,6 +5,7 @@ import type { CreatorRow } from "./CreatorRow";
 import type { CurrencyTotals } from "./CurrencyTotals";
 import type { Emv } from "./Emv";
 import type { Kpi } from "./Kpi";
+import type { PostRights } from "./PostRights";
 import type { PostRow } from "./PostRow";
 import type { TargetProgress } from "./TargetProgress";
 
@@ -30,4 +31,8 @@ summary_notes: string,
  * (`payments`): the cost figure is what is committed, not what left
  * the bank.
  */
-payments: Array<CurrencyTotals>, };
+payments: Array<CurrencyTotals>, 
+/**
+ * Each published post's usage rights (`rights`), what needs a decision first.
+ */
+rights: Array<PostRights>, };

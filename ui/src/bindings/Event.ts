@@ -23,4 +23,8 @@ warnings: Array<string>, } | { "kind": "approval",
 /**
  * Why a draft that fails the disclosure check was approved anyway.
  */
-override_reason: string | null, } | { "kind": "published", url: string, } | { "kind": "confirmed", rule: string, market: string | null, message: string, } | { "kind": "invoiced", instalment: number, number: string, } | { "kind": "paid", instalment: number, amount: Money, reference: string, } | { "kind": "payment_withdrawn", instalment: number, paid_logged_at: string, reason: string, };
+override_reason: string | null, } | { "kind": "published", url: string, } | { "kind": "confirmed", rule: string, market: string | null, message: string, } | { "kind": "invoiced", instalment: number, number: string, } | { "kind": "paid", instalment: number, amount: Money, reference: string, } | { "kind": "ad_code", 
+/**
+ * "Spark code", "Partnership ad access".
+ */
+access: string, code: string, expires: string | null, } | { "kind": "in_use", in_use: boolean, } | { "kind": "payment_withdrawn", instalment: number, paid_logged_at: string, reason: string, };

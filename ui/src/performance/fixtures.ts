@@ -103,5 +103,6 @@ export function dashboard(scope: string | null = null): Dashboard {
     notes: ["Fees come from the agreements."],
     summary_notes: "",
     payments: [],
+    rights: [],
   };
 }

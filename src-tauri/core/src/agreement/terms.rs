@@ -53,6 +53,23 @@ pub struct Deliverable {
     pub min_days_live: Option<u32>,
 }
 
+impl Deliverable {
+    /// "Instagram reel", or "Deliverable 2" (its place from 0 given) when
+    /// the terms name neither platform nor format.
+    pub fn name_or(deliverable: Option<&Deliverable>, index: u32) -> String {
+        deliverable
+            .map(|d| {
+                [d.platform.map(|p| p.label()), d.format.map(|f| f.label())]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("Deliverable {}", index + 1))
+    }
+}
+
 /// One instalment: a share of the fee, due on a date or an event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]

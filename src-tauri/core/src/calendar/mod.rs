@@ -183,14 +183,15 @@ pub fn entries_of(view: &PartnershipView, today: NaiveDate) -> Vec<CalendarEntry
     let first_live = published_days(partnership).min();
     let last_live = published_days(partnership).max();
     if let (Some(months), Some(first)) = (terms.rights.duration_months, first_live) {
-        if let Some(ends) = first.checked_add_months(Months::new(months)) {
+        // The last day of use, as `rights` counts it.
+        if let Some(ends) = first.checked_add_months(Months::new(months)).and_then(|d| d.pred_opt()) {
             out.push(entry(
                 EntryKind::RightsEnd,
                 0,
                 ends,
                 "the brand's use of the content",
                 format!(
-                    "{months} month(s) from first publication ({first}); after this day the brand stops reposting and advertising with it."
+                    "{months} month(s) from first publication ({first}): the last day the brand may repost or advertise with it."
                 ),
                 false,
             ));

@@ -80,6 +80,20 @@ pub enum Event {
         amount: crate::campaign::Money,
         reference: String,
     },
+    /// The code or access the creator gave for running one post as an ad
+    /// (a TikTok Spark code, Instagram partnership-ad access), with its
+    /// expiry; a later one for the same post replaces it (`rights`).
+    AdCode {
+        /// "Spark code", "Partnership ad access".
+        access: String,
+        code: String,
+        expires: Option<NaiveDate>,
+    },
+    /// Whether the brand is using one post (reposting it, running it as an
+    /// ad), as a person last said; what "expired but still in use" reads.
+    InUse {
+        in_use: bool,
+    },
     /// A payment recorded in error, named by when it was logged; it no
     /// longer counts, and both stay on the timeline (`payments::withdraw`).
     PaymentWithdrawn {

@@ -72,6 +72,8 @@ pub struct Dashboard {
     /// (`payments`): the cost figure is what is committed, not what left
     /// the bank.
     pub payments: Vec<crate::payments::CurrencyTotals>,
+    /// Each published post's usage rights (`rights`), what needs a decision first.
+    pub rights: Vec<crate::rights::PostRights>,
 }
 
 /// The fee and product value of an agreement, unless readings state them.
@@ -236,9 +238,11 @@ pub fn dashboard(
     let mut readings = 0;
     let mut notes = Vec::new();
     let mut payment_lines = Vec::new();
+    let mut post_rights = Vec::new();
     for (partnership, influencer) in &partnerships {
         let creator = influencer.as_ref().map_or("", |i| i.name.as_str());
         payment_lines.extend(crate::payments::lines_of(partnership, &campaign.name, creator, today));
+        post_rights.extend(crate::rights::rights_of(partnership, &campaign.name, creator, today));
         let stored: Vec<PostMetrics> = store.with_prefix(&super::partnership_prefix(&partnership.id))?;
         let posts = posts_of(partnership, influencer.as_ref());
         let units: u32 = partnership
@@ -373,6 +377,7 @@ pub fn dashboard(
         notes,
         summary_notes: settings.notes,
         payments: crate::payments::totals(&payment_lines),
+        rights: crate::rights::in_order(post_rights),
         readings,
         title,
         scope,

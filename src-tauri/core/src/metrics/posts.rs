@@ -57,16 +57,7 @@ pub fn posts_of(partnership: &Partnership, influencer: Option<&Influencer>) -> V
             let terms = partnership.terms.deliverables.get(deliverable as usize);
             let platform = terms.and_then(|d| d.platform);
             let account = influencer.and_then(|i| i.accounts.iter().find(|a| Some(a.platform) == platform));
-            let name = terms
-                .map(|d| {
-                    [d.platform.map(|p| p.label()), d.format.map(|f| f.label())]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| format!("Deliverable {}", deliverable + 1));
+            let name = crate::agreement::terms::Deliverable::name_or(terms, deliverable);
             Post {
                 partnership_id: partnership.id,
                 deliverable,
