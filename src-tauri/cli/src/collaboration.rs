@@ -176,6 +176,9 @@ fn describe(event: &Event) -> String {
                 instalment + 1
             )
         }
+        Event::Sent { template, subject, .. } => {
+            format!("sent ({}): {subject}", template.label().to_lowercase())
+        }
     }
 }
 

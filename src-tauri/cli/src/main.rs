@@ -14,6 +14,7 @@ mod campaigns;
 mod collaboration;
 mod disclosure;
 mod import;
+mod messages;
 mod metrics;
 mod partnerships;
 mod payments;
@@ -94,6 +95,9 @@ enum Command {
     /// A partnership's timeline: messages, brief, drafts, feedback, approvals, publications
     #[command(subcommand)]
     Collab(collaboration::CollabCommand),
+    /// Messages to creators from templates (offer, brief, feedback, approval, payment sent)
+    #[command(subcommand)]
+    Messages(messages::MessagesCommand),
     /// Payments of agreed partnerships: invoiced, paid, open and overdue, per currency
     #[command(subcommand)]
     Payments(payments::PaymentsCommand),
@@ -317,6 +321,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Partnerships(command) => partnerships::partnerships(&store, command),
         Command::Agreement(args) => partnerships::agreement(&store, args),
         Command::Collab(command) => collaboration::collab(&store, command),
+        Command::Messages(command) => messages::messages(&store, command),
         Command::Payments(command) => payments::payments(&store, command),
         Command::Calendar(command) => calendar::calendar(&store, command),
         Command::Rights(command) => rights::rights(&store, command),

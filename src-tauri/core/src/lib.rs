@@ -16,6 +16,7 @@ pub mod identity;
 pub mod import;
 pub mod metrics;
 pub mod numbers;
+pub mod outreach;
 pub mod payments;
 pub mod preferences;
 pub mod rights;

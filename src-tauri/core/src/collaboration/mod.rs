@@ -101,6 +101,13 @@ pub enum Event {
         paid_logged_at: DateTime<Utc>,
         reason: String,
     },
+    /// A message written from a template (`outreach`) and sent to the
+    /// creator, as the person last edited it.
+    Sent {
+        template: crate::outreach::TemplateKind,
+        subject: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -207,18 +214,9 @@ pub fn progress(partnership: &Partnership, today: NaiveDate) -> Vec<DeliverableP
                 Event::Published { .. } => Stage::Published,
                 _ => stage,
             });
-            let name = [d.platform.map(|p| p.label()), d.format.map(|f| f.label())]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
             DeliverableProgress {
                 deliverable: index,
-                name: if name.is_empty() {
-                    format!("Deliverable {}", i + 1)
-                } else {
-                    name
-                },
+                name: crate::agreement::terms::Deliverable::name_or(Some(d), index),
                 stage,
                 due: d.due,
                 overdue: d.due.is_some_and(|due| due < today) && stage != Stage::Published,

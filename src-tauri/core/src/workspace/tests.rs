@@ -39,6 +39,13 @@ fn export_then_import_reproduces_the_workspace() {
     )
     .unwrap();
     let partnership = crate::agreement::create(&source, Some(&campaign.id.to_string()), None).unwrap();
+    let italian_offer = crate::outreach::Template {
+        kind: crate::outreach::TemplateKind::Offer,
+        language: "it".into(),
+        subject: "Collaborazione con {brand}".into(),
+        body: "Ciao {first_name}!".into(),
+    };
+    crate::outreach::save(&source, &italian_offer).unwrap();
     let file = dir.path().join("workspace.json");
     let exported = export(&source, &file).unwrap();
     assert_eq!(exported.influencers as usize, sample::drafts().len());
@@ -76,6 +83,8 @@ fn export_then_import_reproduces_the_workspace() {
     let metrics = target.all::<PostMetrics>().unwrap();
     assert_eq!(metrics.len(), 5);
     assert_eq!(metrics, source.all::<PostMetrics>().unwrap());
+    // The person's wording of the messages comes along.
+    assert_eq!(target.all::<crate::outreach::Template>().unwrap(), [italian_offer]);
 }
 
 #[test]

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::agreement::Partnership;
 use crate::campaign::Campaign;
 use crate::metrics::{MetricSettings, PostMetrics};
+use crate::outreach::Template;
 use crate::preferences::Preferences;
 use crate::roster::TierBoundaries;
 use crate::sample::SampleMarker;
@@ -41,6 +42,9 @@ pub struct VettingData {
     /// What of the workspace is the sample, so it can still be removed.
     #[serde(default)]
     pub sample: Option<SampleMarker>,
+    /// The person's wording of the message templates (`outreach`).
+    #[serde(default)]
+    pub message_templates: Vec<Template>,
 }
 
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
@@ -54,6 +58,7 @@ pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
         metric_settings: store.all::<MetricSettings>()?,
         preferences: Some(crate::preferences::get(store)?),
         sample: crate::sample::marker(store)?,
+        message_templates: store.all::<Template>()?,
     })
 }
 
@@ -136,6 +141,18 @@ pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<Stri
             problems.extend(errors.into_iter().map(|e| format!("tier_boundaries: {}", e.message)));
         }
     }
+    for (index, template) in data.message_templates.iter().enumerate() {
+        let who = format!(
+            "message_templates[{index}] ({} {})",
+            template.kind.key(),
+            template.language
+        );
+        problems.extend(
+            crate::outreach::problems(template)
+                .into_iter()
+                .map(|e| format!("{who}: {}", e.message)),
+        );
+    }
     if let Some(preferences) = &data.preferences {
         let errors = crate::preferences::problems(preferences);
         problems.extend(errors.into_iter().map(|e| format!("preferences: {}", e.message)));
@@ -151,6 +168,7 @@ pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreErro
     store.replace_all(&data.partnerships)?;
     store.replace_all(&data.post_metrics)?;
     store.replace_all(&data.metric_settings)?;
+    store.replace_all(&data.message_templates)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
     crate::roster::set_tier_boundaries(store, tiers).map_err(super::roster_to_store)?;
     crate::preferences::replace(store, data.preferences.as_ref())?;
