@@ -485,3 +485,17 @@ fn the_welcome_the_sample_and_a_backup_through_ipc() {
         json!({"default_currency": "USD", "locale": "en-GB", "welcomed": true})
     );
 }
+
+#[test]
+fn the_window_may_open_mailto_links_and_no_other_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let main = window(&app, "main");
+    for url in ["https://example.com/", "file:///etc/hosts", "tel:+4930123456"] {
+        let refused = invoke(&main, "plugin:opener|open_url", json!({ "url": url })).unwrap_err();
+        // The plugin's scope refuses it: the command itself is permitted.
+        assert_eq!(refused, json!(format!("Not allowed to open url {url}")));
+    }
+    let templates = invoke(&main, "message_templates", json!({})).unwrap();
+    assert_eq!(templates["templates"].as_array().unwrap().len(), 20);
+}

@@ -32,6 +32,7 @@ use partnerly_core::metrics::files::{Assignment, FileRow, MetricsFile, MetricsIm
 use partnerly_core::metrics::kpi::{Emv, Kpi, Unit};
 use partnerly_core::metrics::targets::{Pace, TargetProgress};
 use partnerly_core::metrics::{Measure, Post, ReadingDraft, Values};
+use partnerly_core::outreach::{Message, Template, TemplateField, TemplateKind, TemplateView, Templates};
 use partnerly_core::payments::{
     CurrencyTotals, DueDate, Invoice, PaidPart, PaymentFilter, PaymentLine, PaymentStatus, PaymentsView, Trigger,
 };
@@ -144,6 +145,12 @@ fn generate() -> BTreeMap<String, String> {
         Identity,
         AdCode,
         PostRights,
+        Message,
+        Template,
+        TemplateField,
+        TemplateKind,
+        TemplateView,
+        Templates,
         RightsFilter,
         RightsState,
         CalendarEntry,

@@ -11,6 +11,7 @@ use partnerly_core::collaboration::CollaborationError;
 use partnerly_core::identity::IdentityError;
 use partnerly_core::import::run::ImportError;
 use partnerly_core::metrics::MetricsError;
+use partnerly_core::outreach::OutreachError;
 use partnerly_core::payments::PaymentError;
 use partnerly_core::preferences::PreferencesError;
 use partnerly_core::rights::RightsError;
@@ -206,6 +207,18 @@ impl From<RightsError> for CommandError {
             RightsError::Collaboration(e) => e.into(),
             RightsError::Campaign(e) => e.into(),
             RightsError::Roster(e) => e.into(),
+            other => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
+        }
+    }
+}
+
+impl From<OutreachError> for CommandError {
+    fn from(e: OutreachError) -> Self {
+        match e {
+            OutreachError::Invalid(fields) => RosterError::Invalid(fields).into(),
+            OutreachError::Agreement(e) => e.into(),
+            OutreachError::Collaboration(e) => e.into(),
+            OutreachError::Store(e) => e.into(),
             other => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }

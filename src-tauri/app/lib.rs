@@ -24,6 +24,7 @@ use state::AppState;
 pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(imports::CsvImports::default())
         .manage(commands::metrics::MetricsFiles::default())
         .manage(opened_files::OpenedFiles::default())
@@ -94,6 +95,11 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::payments::withdraw_payment,
             commands::payments::export_payments_csv,
             commands::calendar::calendar_agenda,
+            commands::messages::compose_message,
+            commands::messages::log_message_sent,
+            commands::messages::message_templates,
+            commands::messages::save_message_template,
+            commands::messages::reset_message_template,
             commands::rights::list_rights,
             commands::rights::record_ad_code,
             commands::rights::mark_post_in_use,

@@ -36,6 +36,15 @@ impl Harness {
         (guard, Harness::start(slot))
     }
 
+    /// `start_exclusive`, with `env` set for the app as `start_with_env` does.
+    pub async fn start_exclusive_with_env(
+        slot: u16,
+        env: &[(&str, &str)],
+    ) -> (tokio::sync::MutexGuard<'static, ()>, Harness) {
+        let guard = ONE_AT_A_TIME.lock().await;
+        (guard, Harness::start_with_env(slot, env))
+    }
+
     /// `slot` keeps parallel harnesses apart: each gets its own display and ports.
     pub fn start(slot: u16) -> Harness {
         Harness::start_with_env(slot, &[])

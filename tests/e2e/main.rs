@@ -7,6 +7,7 @@ mod calendar;
 mod collaboration;
 mod disclosure;
 mod harness;
+mod messages;
 mod payments;
 mod pdf;
 mod performance;

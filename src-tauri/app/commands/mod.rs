@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod collaboration;
 pub mod import;
+pub mod messages;
 pub mod metrics;
 pub mod partnerships;
 pub mod payments;

@@ -2,6 +2,7 @@
 // command, and one error type, so components never see `invoke` or raw errors.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { openUrl } from "@tauri-apps/plugin-opener";
 import type {
   AccountStatsDraft,
   Assignment,
@@ -35,6 +36,7 @@ import type {
   ImportSummary,
   Influencer,
   InfluencerDraft,
+  Message,
   MetricsImport,
   Money,
   PartnershipView,
@@ -61,6 +63,9 @@ import type {
   Status,
   Step,
   StoredRow,
+  Template,
+  TemplateKind,
+  Templates,
   Terms,
   TierBoundaries,
   WorkspaceStatus,
@@ -228,6 +233,23 @@ export const api = {
 
   logMessage: (id: string, direction: Direction, text: string) =>
     call<PartnershipView>("log_message", { id, direction, text, on: null }),
+  /** `language` `null`: the creator's. */
+  composeMessage: (id: string, kind: TemplateKind, language: string | null) =>
+    call<Message>("compose_message", { id, kind, language }),
+  logMessageSent: (id: string, kind: TemplateKind, subject: string, body: string) =>
+    call<PartnershipView>("log_message_sent", { id, kind, subject, body }),
+  messageTemplates: () => call<Templates>("message_templates"),
+  saveMessageTemplate: (template: Template) => call<Templates>("save_message_template", { template }),
+  resetMessageTemplate: (kind: TemplateKind, language: string) =>
+    call<Templates>("reset_message_template", { kind, language }),
+  /** Opens a `mailto:` link in the person's mail app (the only kind of link the window may open). */
+  openInMailApp: async (link: string) => {
+    try {
+      await openUrl(link);
+    } catch (raw) {
+      throw toApiError(raw);
+    }
+  },
   logBriefSent: (id: string) => call<PartnershipView>("log_brief_sent", { id, on: null }),
   logDraft: (id: string, deliverable: number, caption: string, media: string[]) =>
     call<PartnershipView>("log_draft", { id, deliverable, caption, media, on: null }),

@@ -2,6 +2,7 @@
 import type { Direction } from "./Direction";
 import type { DisclosureCheck } from "./DisclosureCheck";
 import type { Money } from "./Money";
+import type { TemplateKind } from "./TemplateKind";
 
 export type Event = { "kind": "message", direction: Direction, text: string, } | { "kind": "brief_sent" } | { "kind": "draft", caption: string, 
 /**
@@ -27,4 +28,4 @@ override_reason: string | null, } | { "kind": "published", url: string, } | { "k
 /**
  * "Spark code", "Partnership ad access".
  */
-access: string, code: string, expires: string | null, } | { "kind": "in_use", in_use: boolean, } | { "kind": "payment_withdrawn", instalment: number, paid_logged_at: string, reason: string, };
+access: string, code: string, expires: string | null, } | { "kind": "in_use", in_use: boolean, } | { "kind": "payment_withdrawn", instalment: number, paid_logged_at: string, reason: string, } | { "kind": "sent", template: TemplateKind, subject: string, text: string, };

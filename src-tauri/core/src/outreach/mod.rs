@@ -107,6 +107,34 @@ pub struct TemplateView {
     pub builtin: bool,
 }
 
+/// A field a template may name, for the editor's legend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TemplateField {
+    pub name: String,
+    pub meaning: String,
+}
+
+/// Every template and the fields they may use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Templates {
+    pub templates: Vec<TemplateView>,
+    pub fields: Vec<TemplateField>,
+}
+
+/// What the template editor shows.
+pub fn templates(store: &Store) -> Result<Templates, StoreError> {
+    Ok(Templates {
+        templates: list(store)?,
+        fields: FIELDS
+            .iter()
+            .map(|(name, meaning)| TemplateField {
+                name: name.to_string(),
+                meaning: meaning.to_string(),
+            })
+            .collect(),
+    })
+}
+
 /// A message ready to edit and send.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Message {
