@@ -16,6 +16,7 @@ mod disclosure;
 mod import;
 mod messages;
 mod metrics;
+mod orders;
 mod partnerships;
 mod payments;
 mod rights;
@@ -98,6 +99,9 @@ enum Command {
     /// Messages to creators from templates (offer, brief, feedback, approval, payment sent)
     #[command(subcommand)]
     Messages(messages::MessagesCommand),
+    /// Shop orders: import an order export; orders count for creators by discount code
+    #[command(subcommand)]
+    Orders(orders::OrdersCommand),
     /// Payments of agreed partnerships: invoiced, paid, open and overdue, per currency
     #[command(subcommand)]
     Payments(payments::PaymentsCommand),
@@ -322,6 +326,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Agreement(args) => partnerships::agreement(&store, args),
         Command::Collab(command) => collaboration::collab(&store, command),
         Command::Messages(command) => messages::messages(&store, command),
+        Command::Orders(command) => orders::orders(&store, command),
         Command::Payments(command) => payments::payments(&store, command),
         Command::Calendar(command) => calendar::calendar(&store, command),
         Command::Rights(command) => rights::rights(&store, command),

@@ -110,7 +110,33 @@ pub fn kpis(store: &Store, args: KpisArgs) -> Result<(), String> {
 fn print_text(view: &Dashboard) {
     println!("{} — as of {}, {} reading(s)", view.title, view.today, view.readings);
     for figure in &view.figures {
-        println!("  {:<28} {}", figure.label, figure.shown);
+        if figure.formula.is_empty() {
+            println!("  {:<28} {}", figure.label, figure.shown);
+        } else {
+            println!("  {:<28} {}  ({})", figure.label, figure.shown, figure.formula);
+        }
+    }
+    if !view.sales.is_empty() {
+        println!();
+        println!("  Sales by discount code");
+        for sales in &view.sales {
+            let revenue: Vec<String> = sales.revenue.iter().map(|m| m.to_text()).collect();
+            match &sales.problem {
+                Some(problem) => println!("  {} · {}: {problem}", sales.code, sales.creator),
+                None => println!(
+                    "  {} · {}: {} order(s){}",
+                    sales.code,
+                    sales.creator,
+                    sales.orders,
+                    if revenue.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", revenue.join(" + "))
+                    }
+                ),
+            }
+        }
+        println!("  {}", view.sales_rule);
     }
     println!();
     for kpi in &view.kpis {

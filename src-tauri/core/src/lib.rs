@@ -21,6 +21,7 @@ pub mod payments;
 pub mod preferences;
 pub mod rights;
 pub mod roster;
+pub mod sales;
 pub mod sample;
 pub mod store;
 pub mod vetting;

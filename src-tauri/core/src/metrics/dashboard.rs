@@ -74,6 +74,59 @@ pub struct Dashboard {
     pub payments: Vec<crate::payments::CurrencyTotals>,
     /// Each published post's usage rights (`rights`), what needs a decision first.
     pub rights: Vec<crate::rights::PostRights>,
+    /// Shop orders attributed by each partnership's discount codes (`sales`).
+    pub sales: Vec<crate::sales::CodeSales>,
+    /// How orders are attributed, as it is said beside them.
+    pub sales_rule: String,
+}
+
+/// Conversions and revenue of `totals` from orders attributed by discount
+/// code, in place of what readings say (one source, never both added).
+fn use_attributed(
+    totals: &mut Totals,
+    got: &crate::sales::Attributed,
+    creator: &str,
+    currency: &str,
+    notes: &mut Vec<String>,
+) {
+    if got.orders == 0 {
+        return;
+    }
+    let typed = [Measure::Conversions, Measure::Revenue]
+        .iter()
+        .any(|m| totals.sums.contains_key(m));
+    if typed {
+        notes.push(format!(
+            "{creator}: conversions and revenue are the {} orders attributed by discount code; those entered on posts are not added.",
+            got.orders
+        ));
+    }
+    if got.other_currency > 0 {
+        notes.push(format!(
+            "{creator}: {} attributed orders in another currency than {currency} count as conversions; their revenue is not converted, so it is left out.",
+            got.other_currency
+        ));
+    }
+    totals.sums.insert(Measure::Conversions, i64::from(got.orders));
+    totals.sums.insert(Measure::Revenue, got.revenue_minor);
+}
+
+/// Says beside conversions and revenue that orders attributed by discount
+/// code are in them.
+fn mark_attributed(figures: &mut [Kpi], orders: u32) {
+    if orders == 0 {
+        return;
+    }
+    for figure in figures
+        .iter_mut()
+        .filter(|f| f.key == "conversions" || f.key == "revenue")
+    {
+        figure.formula = format!(
+            "attributed by discount code ({} {})",
+            crate::numbers::grouped(u64::from(orders)),
+            if orders == 1 { "order" } else { "orders" }
+        );
+    }
 }
 
 /// The fee and product value of an agreement, unless readings state them.
@@ -239,6 +292,19 @@ pub fn dashboard(
     let mut notes = Vec::new();
     let mut payment_lines = Vec::new();
     let mut post_rights = Vec::new();
+    let orders = crate::sales::list(store)?;
+    let everyone = crate::agreement::list(store)?;
+    let owners = crate::sales::code_owners(&everyone);
+    let name_of = |id: &Uuid| {
+        everyone
+            .iter()
+            .find(|p| p.id == *id)
+            .and_then(|p| p.influencer_id)
+            .and_then(|i| crate::roster::get(store, &i.to_string()).ok())
+            .map_or_else(|| "another partnership".to_string(), |i| i.name)
+    };
+    let mut sales = Vec::new();
+    let mut attributed_orders = 0;
     for (partnership, influencer) in &partnerships {
         let creator = influencer.as_ref().map_or("", |i| i.name.as_str());
         payment_lines.extend(crate::payments::lines_of(partnership, &campaign.name, creator, today));
@@ -269,6 +335,10 @@ pub fn dashboard(
             per_post.push((post, metrics.cloned(), latest));
         }
         totals.cost = agreement_cost(partnership, &currency, &entered, has_fee, has_product);
+        let (got, per_code) = crate::sales::attribute(partnership, creator, &orders, &owners, &currency, &name_of);
+        use_attributed(&mut totals, &got, creator, &currency, &mut notes);
+        attributed_orders += got.orders;
+        sales.extend(per_code);
         let share_of_agreement = {
             let agreed_only = Cost {
                 fee: totals.cost.fee - entered.fee,
@@ -306,6 +376,8 @@ pub fn dashboard(
             )
         }));
         let kpis = kpi::kpis(&totals, &currency);
+        let mut creator_figures = figures(&totals, &currency);
+        mark_attributed(&mut creator_figures, got.orders);
         creators.push(CreatorRow {
             partnership_id: partnership.id,
             influencer_id: influencer.as_ref().map(|i| i.id),
@@ -315,7 +387,7 @@ pub fn dashboard(
                 .unwrap_or_else(|| "No creator chosen".into()),
             status: partnership.status.label().into(),
             posts: totals.posts,
-            figures: figures(&totals, &currency),
+            figures: creator_figures,
             engagement_rate: pick(&kpis, "engagement_rate"),
             cpe: pick(&kpis, "cpe"),
             roi: pick(&kpis, "roi"),
@@ -366,8 +438,12 @@ pub fn dashboard(
         today,
         &currency,
     )?;
+    let mut campaign_figures = figures(&campaign_totals, &currency);
+    mark_attributed(&mut campaign_figures, attributed_orders);
     Ok(Dashboard {
-        figures: figures(&campaign_totals, &currency),
+        figures: campaign_figures,
+        sales,
+        sales_rule: crate::sales::RULE.to_string(),
         kpis,
         targets,
         creators,

@@ -159,7 +159,7 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
 
     let sofia = creator("@sofiaenlacocina")?;
     let agreed = agreement::create(store, Some(&campaign_id), Some(&sofia))?;
-    let terms = settled(
+    let mut terms = settled(
         "Sofía Herrera Gil",
         "sofia@enlacocina.example · +34 600 123 456",
         vec![
@@ -169,6 +169,8 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
         3_200,
         signed,
     );
+    // Each creator's own discount code: what the shop's orders are attributed by.
+    terms.deliverables[0].promo_codes = vec!["SOFIA15".into()];
     agreement::save(store, &agreed.id.to_string(), terms, Step::Review)?;
     agreement::move_to(store, &agreed.id.to_string(), Status::Agreed)?;
 
@@ -187,6 +189,7 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
         signed,
     );
     terms.compensation.schedule[0].due = Some(signed + Days::new(7));
+    terms.deliverables[0].promo_codes = vec!["MARA10".into()];
     agreement::save(store, &live.id.to_string(), terms, Step::Review)?;
     let live_id = live.id.to_string();
     agreement::move_to(store, &live_id, Status::Live)?;

@@ -46,6 +46,8 @@ struct Signing<'a> {
     fee: i64,
     status: Status,
     booked: &'a [Booked<'a>],
+    /// The creator's discount code, on the first deliverable.
+    code: &'a str,
 }
 
 /// What the accounts recorded on one payment of the schedule: the invoice
@@ -85,6 +87,7 @@ fn partnership(
         fee,
         status,
         booked,
+        code,
     } = signing;
     let creator = roster::find(store, handle)?.id.to_string();
     // Their research was done before they were signed.
@@ -108,13 +111,14 @@ fn partnership(
         .map(|w| w.2)
         .min()
         .unwrap_or_else(|| Utc::now().date_naive());
-    let terms = settled(
+    let mut terms = settled(
         legal,
         contact,
         work.iter().map(|(p, f, due, _)| deliverable(*p, *f, 1, *due)).collect(),
         fee,
         first - Days::new(14),
     );
+    terms.deliverables[0].promo_codes = vec![code.to_string()];
     agreement::save(store, &id, terms, Step::Review)?;
     agreement::move_to(store, &id, Status::InProduction)?;
     collaboration::brief_sent(store, &id, first - Days::new(12))?;
@@ -176,6 +180,7 @@ pub(super) fn load(store: &Store, campaign_id: &str, today: NaiveDate) -> Result
         campaign_id,
         Signing {
             handle: "@jonasrides",
+            code: "JONAS15",
             legal: "Jonas Weber Media",
             contact: "Jonas Weber · hello@jonasrides.de",
             fee: 7_800,
@@ -213,6 +218,7 @@ pub(super) fn load(store: &Store, campaign_id: &str, today: NaiveDate) -> Result
         campaign_id,
         Signing {
             handle: "@aishaskin",
+            code: "AISHA20",
             legal: "Aisha Bello Studio Ltd",
             contact: "Aisha Bello · team@aishabello.example",
             fee: 12_000,

@@ -45,6 +45,9 @@ pub struct VettingData {
     /// The person's wording of the message templates (`outreach`).
     #[serde(default)]
     pub message_templates: Vec<Template>,
+    /// Shop orders imported for attribution by discount code (`sales`).
+    #[serde(default)]
+    pub orders: Vec<crate::sales::Order>,
 }
 
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
@@ -59,6 +62,7 @@ pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
         preferences: Some(crate::preferences::get(store)?),
         sample: crate::sample::marker(store)?,
         message_templates: store.all::<Template>()?,
+        orders: store.all::<crate::sales::Order>()?,
     })
 }
 
@@ -169,6 +173,7 @@ pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreErro
     store.replace_all(&data.post_metrics)?;
     store.replace_all(&data.metric_settings)?;
     store.replace_all(&data.message_templates)?;
+    store.replace_all(&data.orders)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
     crate::roster::set_tier_boundaries(store, tiers).map_err(super::roster_to_store)?;
     crate::preferences::replace(store, data.preferences.as_ref())?;
