@@ -41,6 +41,7 @@ use partnerly_core::roster::{
     Account, AccountDraft, FieldError, Influencer, InfluencerDraft, Platform, RosterFilter, SortBy, Tier,
     TierBoundaries,
 };
+use partnerly_core::sales::{CodeSales, FileMatch, Order, OrderColumn, OrdersFile, OrdersImported, Shop, UnknownCode};
 use partnerly_core::vetting::benchmarks::{Benchmark, RateMethod, Statistic};
 use partnerly_core::vetting::brand::{
     Brand, BrandDraft, ShortlistEntry, TargetAudience, TargetAudienceDraft, WeightDraft, Weighted,
@@ -58,6 +59,7 @@ use partnerly_core::vetting::AudienceFileSummary;
 use partnerly_core::workspace::WorkspaceSummary;
 use ts_rs::{Config, TS};
 
+use crate::commands::orders::{DroppedOnDashboard, HeldOrdersFile};
 use crate::commands::settings::PreferencesView;
 use crate::commands::workspace::{ExportOutcome, ImportPreview, WorkspaceStatus};
 use crate::error::{CommandError, ErrorKind};
@@ -151,6 +153,16 @@ fn generate() -> BTreeMap<String, String> {
         TemplateKind,
         TemplateView,
         Templates,
+        CodeSales,
+        FileMatch,
+        Order,
+        OrderColumn,
+        OrdersFile,
+        OrdersImported,
+        Shop,
+        UnknownCode,
+        HeldOrdersFile,
+        DroppedOnDashboard,
         RightsFilter,
         RightsState,
         CalendarEntry,

@@ -16,6 +16,7 @@ use partnerly_core::payments::PaymentError;
 use partnerly_core::preferences::PreferencesError;
 use partnerly_core::rights::RightsError;
 use partnerly_core::roster::{FieldError, RosterError};
+use partnerly_core::sales::SalesError;
 use partnerly_core::sample::SampleError;
 use partnerly_core::store::StoreError;
 use partnerly_core::vetting::VettingError;
@@ -238,6 +239,19 @@ impl From<ImportError> for CommandError {
         match e {
             ImportError::Store(e) => e.into(),
             other => CommandError::new(ErrorKind::File, other.to_string()),
+        }
+    }
+}
+
+impl From<SalesError> for CommandError {
+    fn from(e: SalesError) -> Self {
+        match e {
+            SalesError::File(e) => e.into(),
+            SalesError::Agreement(e) => e.into(),
+            SalesError::Campaign(e) => e.into(),
+            SalesError::Store(e) => e.into(),
+            other @ SalesError::Columns { .. } => CommandError::new(ErrorKind::File, other.to_string()),
+            other => CommandError::new(ErrorKind::InvalidInput, other.to_string()),
         }
     }
 }

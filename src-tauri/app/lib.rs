@@ -7,6 +7,7 @@ mod bindings;
 pub mod commands;
 mod dialogs;
 pub mod error;
+mod held;
 pub mod imports;
 mod menu;
 pub mod opened_files;
@@ -27,6 +28,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .plugin(tauri_plugin_opener::init())
         .manage(imports::CsvImports::default())
         .manage(commands::metrics::MetricsFiles::default())
+        .manage(commands::orders::OrdersFiles::default())
         .manage(opened_files::OpenedFiles::default())
         .on_window_event(on_window_event)
         .invoke_handler(tauri::generate_handler![
@@ -100,6 +102,10 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::messages::message_templates,
             commands::messages::save_message_template,
             commands::messages::reset_message_template,
+            commands::orders::choose_orders_file,
+            commands::orders::import_orders_file,
+            commands::orders::discard_orders_file,
+            commands::orders::read_dropped_on_dashboard,
             commands::rights::list_rights,
             commands::rights::record_ad_code,
             commands::rights::mark_post_in_use,
@@ -110,7 +116,6 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::metrics::set_emv_cpm,
             commands::metrics::set_summary_notes,
             commands::metrics::choose_metrics_file,
-            commands::metrics::read_dropped_metrics,
             commands::metrics::reread_metrics_file,
             commands::metrics::import_metrics_file,
             commands::metrics::discard_metrics_file,

@@ -11,6 +11,7 @@ mod messages;
 mod payments;
 mod pdf;
 mod performance;
+mod sales;
 mod settings;
 mod vetting;
 mod wizard;

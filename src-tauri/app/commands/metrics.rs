@@ -3,10 +3,7 @@
 //! not match, EMV's CPM assumption and the summary PDF. Thin wrappers over
 //! `partnerly_core::metrics`.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Mutex;
 
 use chrono::{Local, NaiveDate};
 use partnerly_core::campaign::Money;
@@ -19,41 +16,16 @@ use ts_rs::TS;
 
 use crate::dialogs;
 use crate::error::{CommandError, ErrorKind};
-use crate::imports::CsvImports;
+use crate::held::HeldFiles;
 use crate::state::AppState;
 
 /// Post exports read against a campaign, waiting for the person.
-#[derive(Default)]
-pub struct MetricsFiles {
-    next: AtomicU32,
-    held: Mutex<HashMap<u32, (PathBuf, MetricsFile)>>,
-}
+pub type MetricsFiles = HeldFiles<MetricsFile>;
 
-impl MetricsFiles {
-    fn hold(&self, path: PathBuf, file: MetricsFile) -> HeldMetricsFile {
-        let token = self.next.fetch_add(1, Ordering::Relaxed) + 1;
-        let held = HeldMetricsFile {
-            token,
-            file: file.clone(),
-        };
-        self.held
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(token, (path, file));
-        held
-    }
-
-    fn take(&self, token: u32) -> Result<(PathBuf, MetricsFile), CommandError> {
-        self.held
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&token)
-            .ok_or_else(|| {
-                CommandError::new(
-                    ErrorKind::NotFound,
-                    "this file is no longer waiting; drop it or choose it again",
-                )
-            })
+pub(crate) fn hold(files_held: &MetricsFiles, path: PathBuf, file: MetricsFile) -> HeldMetricsFile {
+    HeldMetricsFile {
+        token: files_held.hold(path, file.clone()),
+        file,
     }
 }
 
@@ -154,25 +126,7 @@ pub async fn choose_metrics_file<R: Runtime>(
         return Ok(None);
     };
     let file = files::read_file(&*state.store()?, &campaign_id, &path, as_of, today())?;
-    Ok(Some(files_held.hold(path, file)))
-}
-
-/// Reads a file dropped on the window (held by the drop handler under
-/// `token`) as a post export of the campaign.
-#[tauri::command]
-pub async fn read_dropped_metrics(
-    state: State<'_, AppState>,
-    dropped: State<'_, CsvImports>,
-    files_held: State<'_, MetricsFiles>,
-    token: u32,
-    campaign_id: String,
-    as_of: String,
-) -> Result<HeldMetricsFile, CommandError> {
-    let as_of = day(&as_of, "The figures' date")?;
-    let path = dropped.path_of(token)?;
-    dropped.discard(token);
-    let file = files::read_file(&*state.store()?, &campaign_id, &path, as_of, today())?;
-    Ok(files_held.hold(path, file))
+    Ok(Some(hold(&files_held, path, file)))
 }
 
 /// Reads a held file again for another "as of" day.
@@ -186,7 +140,7 @@ pub async fn reread_metrics_file(
     let as_of = day(&as_of, "The figures' date")?;
     let (path, held) = files_held.take(token)?;
     let file = files::read_file(&*state.store()?, &held.campaign_id.to_string(), &path, as_of, today())?;
-    Ok(files_held.hold(path, file))
+    Ok(hold(&files_held, path, file))
 }
 
 #[tauri::command]
@@ -201,7 +155,7 @@ pub async fn import_metrics_file(
         Ok(done) => Ok(done),
         Err(e) => {
             // Held again, so the person can fix the assignment and retry.
-            files_held.hold(path, file);
+            hold(&files_held, path, file);
             Err(e.into())
         }
     }

@@ -7,6 +7,7 @@ pub mod collaboration;
 pub mod import;
 pub mod messages;
 pub mod metrics;
+pub mod orders;
 pub mod partnerships;
 pub mod payments;
 pub mod rights;

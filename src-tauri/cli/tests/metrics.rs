@@ -126,6 +126,9 @@ fn a_tiktok_export_updates_the_kpis_and_the_summary_pdf() {
         "Usage rights of published posts",
         "Organic and paid in DE, FR, ES, PT",
         "Spark code: SPARK-MARA-1",
+        "Sales by discount code",
+        "MARA10 Mara Costa 0 -",
+        "Attributed by discount code: an order counts for the partnership",
     ] {
         assert!(words.contains(expected), "the PDF says {expected:?}: {words}");
     }

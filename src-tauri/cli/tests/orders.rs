@@ -22,15 +22,8 @@ fn a_shopify_export_feeds_conversions_and_revenue_by_discount_code() {
     let export = dir.path().join("orders_export_1.csv");
     std::fs::write(
         &export,
-        format!(
-            "Name,Email,Financial Status,Currency,Total,Discount Code,Created at,Lineitem name\n\
-             #2001,a@example.com,paid,EUR,45.90,mara10,{today} 10:00:00 +0100,Oat barista 1L\n\
-             #2001,,,,,,,Oat barista 6-pack\n\
-             #2002,b@example.com,paid,EUR,84.50,MARA10,{today} 11:00:00 +0100,Starter kit\n\
-             #2003,c@example.com,paid,EUR,\"1,020.00\",JONAS15,{today} 12:00:00 +0100,Barista pro\n\
-             #2004,d@example.com,refunded,EUR,45.90,MARA10,{today} 13:00:00 +0100,Oat barista 1L\n\
-             #2005,e@example.com,paid,EUR,24.90,WELCOME10,{today} 14:00:00 +0100,Oat barista 1L\n"
-        ),
+        // The sample creators' codes, a refund and a code no one carries, placed today.
+        include_str!("../../../tests/fixtures/shopify_orders.csv").replace("{today}", &today.to_string()),
     )
     .unwrap();
     let path = export.to_str().unwrap();

@@ -102,6 +102,21 @@ pub fn campaign_view(view: &Dashboard, compliance: &[PostCompliance]) -> Value {
             })
         })
         .collect();
+    let sales: Vec<Value> = view
+        .sales
+        .iter()
+        .map(|s| {
+            json!({
+                "code": s.code,
+                "creator": s.creator,
+                "orders": grouped(u64::from(s.orders)),
+                "revenue": if s.revenue.is_empty() { "-".to_string() } else {
+                    s.revenue.iter().map(|m| m.to_text()).collect::<Vec<_>>().join(" + ")
+                },
+                "problem": s.problem.clone().unwrap_or_default(),
+            })
+        })
+        .collect();
     let compliant = compliance.iter().filter(|c| c.compliant).count();
     let mut notes = view.notes.clone();
     if let Some(emv) = &view.emv {
@@ -133,6 +148,8 @@ pub fn campaign_view(view: &Dashboard, compliance: &[PostCompliance]) -> Value {
         })).collect::<Vec<_>>(),
         "compliance_summary": format!("{compliant} of {} published posts passed the disclosure check", compliance.len()),
         "rights": rights,
+        "sales": sales,
+        "sales_rule": view.sales_rule,
         "notes": notes,
         "team_notes": view
             .summary_notes

@@ -26,11 +26,13 @@ import type {
   Direction,
   DisclosureCheck,
   Dossier,
+  DroppedOnDashboard,
   ErrorKind,
   ExportOutcome,
   Field,
   FieldError,
   HeldMetricsFile,
+  HeldOrdersFile,
   Identity,
   ImportPreview,
   ImportSummary,
@@ -39,6 +41,7 @@ import type {
   Message,
   MetricsImport,
   Money,
+  OrdersImported,
   PartnershipView,
   PastPartnershipDraft,
   PaymentFilter,
@@ -307,8 +310,13 @@ export const api = {
   /** Opens the native file dialog; `null` if the person cancels it. */
   chooseMetricsFile: (campaignId: string, asOf: string) =>
     call<HeldMetricsFile | null>("choose_metrics_file", { campaignId, asOf }),
-  readDroppedMetrics: (token: number, campaignId: string, asOf: string) =>
-    call<HeldMetricsFile>("read_dropped_metrics", { token, campaignId, asOf }),
+  /** A file dropped on a dashboard: a shop's orders, or else a post export of the campaign. */
+  readDroppedOnDashboard: (token: number, campaignId: string, asOf: string) =>
+    call<DroppedOnDashboard>("read_dropped_on_dashboard", { token, campaignId, asOf }),
+  /** Opens the native file dialog; `null` if cancelled. `currency`: for exports without a currency column. */
+  chooseOrdersFile: (currency: string) => call<HeldOrdersFile | null>("choose_orders_file", { currency }),
+  importOrdersFile: (token: number) => call<OrdersImported>("import_orders_file", { token }),
+  discardOrdersFile: (token: number) => call<null>("discard_orders_file", { token }),
   rereadMetricsFile: (token: number, asOf: string) => call<HeldMetricsFile>("reread_metrics_file", { token, asOf }),
   importMetricsFile: (token: number, assignments: Assignment[]) =>
     call<MetricsImport>("import_metrics_file", { token, assignments }),

@@ -104,5 +104,7 @@ export function dashboard(scope: string | null = null): Dashboard {
     summary_notes: "",
     payments: [],
     rights: [],
+    sales: [],
+    sales_rule: "Attributed by discount code: an order counts for the partnership whose terms carry the code it used.",
   };
 }

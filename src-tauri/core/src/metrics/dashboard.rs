@@ -96,9 +96,12 @@ fn use_attributed(
         .iter()
         .any(|m| totals.sums.contains_key(m));
     if typed {
+        let orders = match got.orders {
+            1 => "the order".to_string(),
+            n => format!("the {n} orders"),
+        };
         notes.push(format!(
-            "{creator}: conversions and revenue are the {} orders attributed by discount code; those entered on posts are not added.",
-            got.orders
+            "{creator}: conversions and revenue are {orders} attributed by discount code; those entered on posts are not added."
         ));
     }
     if got.other_currency > 0 {
