@@ -13,6 +13,7 @@ mod calendar;
 mod campaigns;
 mod collaboration;
 mod disclosure;
+mod housekeeping;
 mod import;
 mod messages;
 mod metrics;
@@ -85,6 +86,15 @@ enum Command {
     /// Where follower tiers start
     #[command(subcommand)]
     Tiers(vetting::TiersCommand),
+    /// Tags on creators: add or remove one on a filtered roster, list them, set one creator's
+    #[command(subcommand)]
+    Tags(housekeeping::TagsCommand),
+    /// Saved views of the roster: a filter and an order under a name
+    #[command(subcommand)]
+    Views(housekeeping::ViewsCommand),
+    /// Possible duplicates on the roster: review, merge or tell apart
+    #[command(subcommand)]
+    Duplicates(housekeeping::DuplicatesCommand),
     /// Campaigns: a brand, one objective, measurable targets, budget and dates
     #[command(subcommand)]
     Campaigns(campaigns::CampaignsCommand),
@@ -159,7 +169,7 @@ enum InfluencersCommand {
 }
 
 #[derive(Args)]
-struct FilterArgs {
+pub(crate) struct FilterArgs {
     /// Words to find in names, handles, emails and niches
     #[arg(long)]
     search: Option<String>,
@@ -175,12 +185,15 @@ struct FilterArgs {
     /// Only creators with this niche
     #[arg(long)]
     niche: Option<String>,
+    /// Only creators carrying this tag
+    #[arg(long)]
+    tag: Option<String>,
     /// Sort by name, account, followers, country, niche or added
     #[arg(long, default_value = "name")]
     sort: String,
     /// Largest, latest or Z first
     #[arg(long)]
-    desc: bool,
+    pub(crate) desc: bool,
     /// At most this many, from the top of the sorted list
     #[arg(long)]
     limit: Option<usize>,
@@ -194,7 +207,7 @@ impl FilterArgs {
         Ok(page.influencers)
     }
 
-    fn parse(&self) -> Result<(RosterFilter, SortBy), String> {
+    pub(crate) fn parse(&self) -> Result<(RosterFilter, SortBy), String> {
         let platform = match &self.platform {
             Some(text) => Some(
                 Platform::parse(text)
@@ -236,6 +249,7 @@ impl FilterArgs {
             tier,
             country,
             niche: self.niche.clone(),
+            tag: self.tag.clone(),
         };
         Ok((filter, sort))
     }
@@ -321,6 +335,9 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Vet(args) => vetting::vet(&store, args),
         Command::Dossier(command) => vetting::dossier(&store, command),
         Command::Tiers(command) => vetting::tiers(&store, command),
+        Command::Tags(command) => housekeeping::tags(&store, command),
+        Command::Views(command) => housekeeping::views(&store, command),
+        Command::Duplicates(command) => housekeeping::duplicates(&store, command),
         Command::Campaigns(command) => campaigns::campaigns(&store, command),
         Command::Partnerships(command) => partnerships::partnerships(&store, command),
         Command::Agreement(args) => partnerships::agreement(&store, args),
@@ -474,7 +491,7 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), String> {
     Ok(())
 }
 
-fn print_table(all: &[Influencer]) {
+pub(crate) fn print_table(all: &[Influencer]) {
     if all.is_empty() {
         println!("The roster is empty. Add someone with `influencers add`, or load the sample with `sample`.");
         return;

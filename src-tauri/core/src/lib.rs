@@ -12,6 +12,7 @@ pub mod collaboration;
 pub mod country;
 pub mod disclosure;
 pub mod export;
+pub mod housekeeping;
 pub mod identity;
 pub mod import;
 pub mod metrics;

@@ -217,6 +217,65 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// Makes two creators one in one atomic batch: `keep` becomes
+    /// `keep_after`, `other` goes, and the figures imports gave either are
+    /// kept under `keep` (the newer import's where both gave one).
+    pub(crate) fn merge(
+        &self,
+        keep: &Influencer,
+        keep_after: &Influencer,
+        other: &Influencer,
+    ) -> Result<(), StoreError> {
+        let keep_block = self.stored_block(&keep.id)?;
+        let other_block = self.stored_block(&other.id)?;
+        let mut batch = Batch::default();
+        blocks::put_count(&mut batch, self.count()?.saturating_sub(1));
+        let records = [
+            (keep_block, (keep.id, Some(blocks::encode(keep_after)))),
+            (other_block, (other.id, None)),
+        ];
+        let mine = figures::read_block(&self.tree, keep_block)?.remove(&keep.id);
+        let theirs = figures::read_block(&self.tree, other_block)?.remove(&other.id);
+        let merged = match (mine, theirs) {
+            (Some(a), Some(b)) => {
+                let (mut older, newer) = if a.import <= b.import { (a, b) } else { (b, a) };
+                older.absorb(newer);
+                Some(older)
+            }
+            (a, b) => a.or(b),
+        };
+        let figure_changes = merged.map(|mut f| {
+            f.influencer_id = keep.id;
+            [
+                (keep_block, (keep.id, Some(figures::encoded(&f)))),
+                (other_block, (other.id, None)),
+            ]
+        });
+        // Both changes to one block go in one rewrite: a second rewrite
+        // would start from the stored block and undo the first.
+        for (key_of, changes) in [
+            (blocks::key as fn(u32) -> [u8; 5], Some(records)),
+            (figures::key as fn(u32) -> [u8; 5], figure_changes),
+        ] {
+            let Some(changes) = changes else { continue };
+            if keep_block == other_block {
+                let both: Vec<blocks::Change> = changes.into_iter().map(|(_, c)| c).collect();
+                blocks::rewrite_at(&self.tree, &mut batch, &key_of(keep_block), &both)?;
+            } else {
+                for (block, change) in changes {
+                    blocks::rewrite_at(&self.tree, &mut batch, &key_of(block), &[change])?;
+                }
+            }
+        }
+        self.apply(batch)?;
+        self.state.update(|index| {
+            index.remove(keep);
+            index.remove(other);
+            index.insert(keep_block, keep_after);
+        });
+        Ok(())
+    }
+
     /// Writes an import in one atomic batch: `new` (encoded creators) into
     /// fresh blocks after the last one, each `(now, before)` of `changed`
     /// where it is stored, and the figures the file gave beside them, each

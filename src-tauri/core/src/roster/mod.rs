@@ -199,6 +199,60 @@ pub fn remove(store: &Store, id: &str) -> Result<(), RosterError> {
     })
 }
 
+/// Makes `other` part of `keep` and removes `other`, in one atomic write of
+/// the roster: `keep` gains `other`'s accounts and niches, their email and
+/// country where `keep` has none, and both notes; imported figures of both
+/// stay with `keep`. The other records that name a creator (dossier,
+/// partnerships, shortlists, tags) are `housekeeping::merge`'s to move.
+pub fn merge(store: &Store, keep_id: &str, other_id: &str) -> Result<(Influencer, Influencer), RosterError> {
+    let (keep, other, valid) = merged(store, keep_id, other_id)?;
+    with_writer(store, |writer| {
+        let merged = Influencer {
+            updated_at: Utc::now(),
+            ..valid.apply_to(keep.clone())
+        };
+        writer.merge(&keep, &merged, &other)?;
+        Ok((merged, other))
+    })
+}
+
+/// The two creators and what `merge` would make of them, checked.
+pub fn merged(
+    store: &Store,
+    keep_id: &str,
+    other_id: &str,
+) -> Result<(Influencer, Influencer, ValidDraft), RosterError> {
+    let keep = get(store, keep_id)?;
+    let other = get(store, other_id)?;
+    if keep.id == other.id {
+        return Err(RosterError::Invalid(vec![FieldError::new(
+            "other",
+            "A creator cannot be merged with themselves.",
+        )]));
+    }
+    let mut draft = keep.to_draft();
+    let theirs = other.to_draft();
+    draft.accounts.extend(theirs.accounts);
+    for niche in theirs.niches {
+        if !draft.niches.iter().any(|n| n.eq_ignore_ascii_case(&niche)) {
+            draft.niches.push(niche);
+        }
+    }
+    if draft.email.trim().is_empty() {
+        draft.email = theirs.email;
+    }
+    if draft.country.trim().is_empty() {
+        draft.country = theirs.country;
+    }
+    draft.notes = [draft.notes.trim(), theirs.notes.trim()]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let valid = validate(&draft).map_err(RosterError::Invalid)?;
+    Ok((keep, other, valid))
+}
+
 impl ValidDraft {
     /// A new influencer made of these fields.
     pub fn into_new(self, id: Uuid, now: DateTime<Utc>) -> Influencer {

@@ -40,6 +40,8 @@ pub struct RosterFilter {
     pub country: Option<String>,
     /// Part of a niche, any case.
     pub niche: Option<String>,
+    /// A tag the creator carries, any case (`housekeeping::tags`).
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -72,10 +74,16 @@ struct Compiled {
     country: Option<Option<[u8; 2]>>,
     /// For each known niche: does it contain what was asked for?
     niches: Option<Vec<bool>>,
+    /// The creators carrying the tag asked for.
+    tagged: Option<std::collections::HashSet<uuid::Uuid>>,
 }
 
 impl Compiled {
-    fn new(filter: &RosterFilter, index: &RosterIndex) -> Compiled {
+    fn new(
+        filter: &RosterFilter,
+        index: &RosterIndex,
+        tagged: Option<std::collections::HashSet<uuid::Uuid>>,
+    ) -> Compiled {
         let niche = filter
             .niche
             .as_deref()
@@ -104,11 +112,13 @@ impl Compiled {
                     .map(|name| name.contains(wanted.as_str()))
                     .collect()
             }),
+            tagged,
         }
     }
 
     fn matches(&self, index: &RosterIndex, row: usize) -> bool {
         index.alive[row]
+            && self.tagged.as_ref().is_none_or(|ids| ids.contains(&index.ids[row]))
             && self.platform_bit.is_none_or(|bit| index.platforms[row] & bit != 0)
             && self.tier.is_none_or(|tier| index.tiers[row] == tier)
             && self.country.is_none_or(|wanted| wanted == Some(index.countries[row]))
@@ -160,12 +170,13 @@ fn compare(index: &RosterIndex, sort: SortBy, a: Row, b: Row) -> Ordering {
 fn select(
     index: &RosterIndex,
     filter: &RosterFilter,
+    tagged: Option<std::collections::HashSet<uuid::Uuid>>,
     sort: SortBy,
     descending: bool,
     offset: usize,
     limit: usize,
 ) -> (usize, Vec<Row>) {
-    let compiled = Compiled::new(filter, index);
+    let compiled = Compiled::new(filter, index, tagged);
     let mut rows: Vec<Row> = (0..index.ids.len())
         .filter(|&row| compiled.matches(index, row))
         .map(|row| row as Row)
@@ -207,9 +218,13 @@ fn locate(
     offset: usize,
     limit: usize,
 ) -> Result<(usize, Vec<(u32, uuid::Uuid)>), RosterError> {
+    let tagged = match filter.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        Some(tag) => Some(crate::housekeeping::tags::ids_with(store, tag)?),
+        None => None,
+    };
     let state = index::state(store);
     let index = state.read(store)?;
-    let (total, rows) = select(&index, filter, sort, descending, offset, limit);
+    let (total, rows) = select(&index, filter, tagged, sort, descending, offset, limit);
     let wanted = rows
         .iter()
         .map(|&row| (index.blocks[row as usize], index.ids[row as usize]))

@@ -257,6 +257,7 @@ pub fn set_check(
 pub(crate) fn forget_creator(store: &Store, influencer_id: Uuid) -> Result<(), StoreError> {
     edit(store, || {
         store.remove::<Dossier>(influencer_id.as_bytes())?;
+        store.remove::<crate::housekeeping::tags::CreatorTags>(influencer_id.as_bytes())?;
         for mut brand in store.all::<Brand>()? {
             let before = brand.shortlist.len();
             brand.shortlist.retain(|e| e.influencer_id != influencer_id);

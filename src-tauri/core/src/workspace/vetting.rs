@@ -48,6 +48,14 @@ pub struct VettingData {
     /// Shop orders imported for attribution by discount code (`sales`).
     #[serde(default)]
     pub orders: Vec<crate::sales::Order>,
+    /// Tags on creators, saved roster views and pairs said to be two
+    /// people (`housekeeping`).
+    #[serde(default)]
+    pub creator_tags: Vec<crate::housekeeping::tags::CreatorTags>,
+    #[serde(default)]
+    pub roster_views: Vec<crate::housekeeping::views::SavedView>,
+    #[serde(default)]
+    pub not_duplicates: Vec<crate::housekeeping::duplicates::NotDuplicates>,
 }
 
 pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
@@ -63,6 +71,9 @@ pub(super) fn read_all(store: &Store) -> Result<VettingData, StoreError> {
         sample: crate::sample::marker(store)?,
         message_templates: store.all::<Template>()?,
         orders: store.all::<crate::sales::Order>()?,
+        creator_tags: store.all()?,
+        roster_views: store.all()?,
+        not_duplicates: store.all()?,
     })
 }
 
@@ -145,6 +156,14 @@ pub(super) fn problems(data: &VettingData, creators: &HashSet<Uuid>) -> Vec<Stri
             problems.extend(errors.into_iter().map(|e| format!("tier_boundaries: {}", e.message)));
         }
     }
+    for (index, tags) in data.creator_tags.iter().enumerate() {
+        if !creators.contains(&tags.influencer_id) {
+            problems.push(format!(
+                "creator_tags[{index}]: they are of {}, who is not among the file's influencers",
+                tags.influencer_id
+            ));
+        }
+    }
     for (index, template) in data.message_templates.iter().enumerate() {
         let who = format!(
             "message_templates[{index}] ({} {})",
@@ -174,6 +193,9 @@ pub(super) fn replace(store: &Store, data: &VettingData) -> Result<(), StoreErro
     store.replace_all(&data.metric_settings)?;
     store.replace_all(&data.message_templates)?;
     store.replace_all(&data.orders)?;
+    store.replace_all(&data.creator_tags)?;
+    store.replace_all(&data.roster_views)?;
+    store.replace_all(&data.not_duplicates)?;
     let tiers = data.tier_boundaries.unwrap_or_default();
     crate::roster::set_tier_boundaries(store, tiers).map_err(super::roster_to_store)?;
     crate::preferences::replace(store, data.preferences.as_ref())?;
