@@ -25,6 +25,10 @@ use partnerly_core::chart::Chart;
 use partnerly_core::collaboration::{DeliverableProgress, Direction, Entry, Event, Stage};
 use partnerly_core::country::Country;
 use partnerly_core::disclosure::{DisclosureCheck, Finding};
+use partnerly_core::housekeeping::duplicates::DuplicatePair;
+use partnerly_core::housekeeping::tags::TagCount;
+use partnerly_core::housekeeping::views::SavedView;
+use partnerly_core::housekeeping::Merged;
 use partnerly_core::identity::Identity;
 use partnerly_core::metrics::compliance::PostCompliance;
 use partnerly_core::metrics::dashboard::{CreatorRow, Dashboard, PostRow};
@@ -153,6 +157,10 @@ fn generate() -> BTreeMap<String, String> {
         TemplateKind,
         TemplateView,
         Templates,
+        DuplicatePair,
+        TagCount,
+        SavedView,
+        Merged,
         CodeSales,
         FileMatch,
         Order,

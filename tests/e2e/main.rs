@@ -7,6 +7,7 @@ mod calendar;
 mod collaboration;
 mod disclosure;
 mod harness;
+mod housekeeping;
 mod messages;
 mod payments;
 mod pdf;

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod collaboration;
+pub mod housekeeping;
 pub mod import;
 pub mod messages;
 pub mod metrics;

@@ -26,6 +26,7 @@ import type {
   Direction,
   DisclosureCheck,
   Dossier,
+  DuplicatePair,
   DroppedOnDashboard,
   ErrorKind,
   ExportOutcome,
@@ -38,6 +39,7 @@ import type {
   ImportSummary,
   Influencer,
   InfluencerDraft,
+  Merged,
   Message,
   MetricsImport,
   Money,
@@ -60,10 +62,12 @@ import type {
   RosterFilter,
   RosterPage,
   SampleContents,
+  SavedView,
   Scorecard,
   ShortlistItem,
   SortBy,
   Status,
+  TagCount,
   Step,
   StoredRow,
   Template,
@@ -154,6 +158,21 @@ export const api = {
   updateInfluencer: (id: string, draft: InfluencerDraft) => call<Influencer>("update_influencer", { id, draft }),
   deleteInfluencer: (id: string) => call<null>("delete_influencer", { id }),
   listCountries: () => call<Country[]>("list_countries"),
+  rosterTags: () => call<TagCount[]>("roster_tags"),
+  creatorTags: (id: string) => call<string[]>("creator_tags", { id }),
+  setCreatorTags: (id: string, tags: string[]) => call<string[]>("set_creator_tags", { id, tags }),
+  /** Adds `tag` to, or with `remove` takes it off, every creator `filter` keeps; how many changed. */
+  tagFiltered: (filter: RosterFilter, tag: string, remove: boolean) =>
+    call<number>("tag_filtered", { filter, tag, remove }),
+  rosterViews: () => call<SavedView[]>("roster_views"),
+  saveRosterView: (name: string, filter: RosterFilter, sort: SortBy, descending: boolean) =>
+    call<SavedView[]>("save_roster_view", { name, filter, sort, descending }),
+  removeRosterView: (name: string) => call<SavedView[]>("remove_roster_view", { name }),
+  possibleDuplicates: () => call<DuplicatePair[]>("possible_duplicates"),
+  /** `other` becomes part of `keep`. */
+  mergeCreators: (keep: string, other: string) => call<Merged>("merge_creators", { keep, other }),
+  /** Two creators are different people; the pairs left to review. */
+  notDuplicates: (first: string, second: string) => call<DuplicatePair[]>("not_duplicates", { first, second }),
   queryInfluencers: (filter: RosterFilter, sort: SortBy, descending: boolean, offset: number, limit: number) =>
     call<RosterPage>("query_influencers", { filter, sort, descending, offset, limit }),
   /** Opens the native save dialog; `null` if the person cancels it. */

@@ -17,4 +17,8 @@ country: string | null,
 /**
  * Part of a niche, any case.
  */
-niche: string | null, };
+niche: string | null, 
+/**
+ * A tag the creator carries, any case (`housekeeping::tags`).
+ */
+tag: string | null, };
