@@ -15,4 +15,9 @@ codes: Array<string>,
  * The shop's word for it ("paid", "refunded", "completed"); empty when
  * the export has no status.
  */
-status: string, imported_at: string, };
+status: string, imported_at: string, 
+/**
+ * The code (as `code_key`) this copy is filed under; empty for an
+ * order without one. An order with two codes is filed twice.
+ */
+filed_under: string, };

@@ -47,6 +47,7 @@ describe("Sales by discount code", () => {
       codes: [],
       status: "paid",
       imported_at: "2026-12-03T10:00:00Z",
+      filed_under: "",
     }));
     mockIPC((cmd) => {
       if (cmd === "campaign_dashboard") {

@@ -295,8 +295,12 @@ pub fn dashboard(
     let mut notes = Vec::new();
     let mut payment_lines = Vec::new();
     let mut post_rights = Vec::new();
-    let orders = crate::sales::list(store)?;
     let everyone = crate::agreement::list(store)?;
+    let codes: Vec<String> = partnerships
+        .iter()
+        .flat_map(|(p, _)| crate::sales::codes_of(p))
+        .collect();
+    let orders = crate::sales::orders_with(store, &codes)?;
     let owners = crate::sales::code_owners(&everyone);
     let name_of = |id: &Uuid| {
         everyone

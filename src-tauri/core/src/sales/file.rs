@@ -336,15 +336,12 @@ pub fn read_orders(store: &Store, path: &Path, currency: &str) -> Result<OrdersF
             codes,
             status: cell(OrderColumn::Status).unwrap_or("").to_lowercase(),
             imported_at: now,
+            filed_under: String::new(),
         });
     }
     let summary = summarise(store, &orders)?;
-    let mut already_stored = 0;
-    for order in &orders {
-        if store.get::<Order>(&crate::store::Record::key(order))?.is_some() {
-            already_stored += 1;
-        }
-    }
+    let stored = super::stored_ids(store)?;
+    let already_stored = orders.iter().filter(|o| stored.contains_key(&o.id())).count() as u32;
     Ok(OrdersFile {
         file,
         shop,

@@ -5,9 +5,11 @@
 //! revenue on the dashboard, with the rule stated beside them.
 //!
 //! Orders are the shop's, not a campaign's: they live in tree `orders`,
-//! keyed by shop and order number, so importing an export again (or a
-//! later one that overlaps it) updates orders instead of counting them
-//! twice, and a refund in the newer export takes the order out.
+//! filed under each code they used (then shop and order number), so a
+//! dashboard reads only the orders of its creators' codes, not a year of
+//! a shop's sales. Importing an export again (or a later one that overlaps
+//! it) replaces each order wherever it was filed, in one batch, instead of
+//! counting it twice, and a refund in the newer export takes it out.
 
 mod file;
 
@@ -73,6 +75,10 @@ pub struct Order {
     /// the export has no status.
     pub status: String,
     pub imported_at: DateTime<Utc>,
+    /// The code (as `code_key`) this copy is filed under; empty for an
+    /// order without one. An order with two codes is filed twice.
+    #[serde(default)]
+    pub filed_under: String,
 }
 
 impl Record for Order {
@@ -80,11 +86,26 @@ impl Record for Order {
     const KIND: &'static str = "order";
     const VERSION: u16 = 1;
     fn key(&self) -> Vec<u8> {
-        format!("{}/{}", self.shop.key(), self.number).into_bytes()
+        let mut key = filing_prefix(&self.filed_under);
+        key.extend_from_slice(self.id().as_bytes());
+        key
     }
 }
 
+/// Where the orders of one code are filed: the code, then a NUL, which no
+/// code contains.
+fn filing_prefix(code_key: &str) -> Vec<u8> {
+    let mut prefix = code_key.as_bytes().to_vec();
+    prefix.push(0);
+    prefix
+}
+
 impl Order {
+    /// The order as the shop names it: "shopify/#1042".
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.shop.key(), self.number)
+    }
+
     /// Refunded, voided, cancelled or failed orders brought nothing in.
     pub fn counts(&self) -> bool {
         let status = self.status.to_lowercase();
@@ -157,7 +178,7 @@ pub struct Attributed {
     pub other_currency: u32,
 }
 
-/// Attributes `orders` to `partnership` by its codes. `owners` comes from
+/// Attributes `orders` (as `orders_with` reads them) to `partnership` by its codes. `owners` comes from
 /// every partnership, so a code two of them carry counts for neither.
 pub fn attribute(
     partnership: &Partnership,
@@ -196,10 +217,9 @@ pub fn attribute(
             continue;
         }
         let mut by_currency: BTreeMap<String, i64> = BTreeMap::new();
-        for order in orders
-            .iter()
-            .filter(|o| o.counts() && o.codes.iter().any(|c| code_key(c) == key))
-        {
+        // Each stored copy is filed under one code: an order that used two
+        // of this partnership's codes counts once for each, never twice for one.
+        for order in orders.iter().filter(|o| o.counts() && o.filed_under == key) {
             let Some(from) = from else { continue };
             if order.placed_on < from {
                 continue;
@@ -224,11 +244,40 @@ pub fn attribute(
     (attributed, per_code)
 }
 
-/// Every stored order, newest first.
+/// Every stored order once, newest first.
 pub fn list(store: &Store) -> Result<Vec<Order>, StoreError> {
-    let mut all = store.all::<Order>()?;
+    let mut seen = std::collections::HashSet::new();
+    let mut all: Vec<Order> = store
+        .all::<Order>()?
+        .into_iter()
+        .filter(|o| seen.insert(o.id()))
+        .collect();
     all.sort_by(|a, b| b.placed_on.cmp(&a.placed_on).then_with(|| b.number.cmp(&a.number)));
     Ok(all)
+}
+
+/// The stored orders that used any of `codes` (each order once per code).
+pub fn orders_with(store: &Store, codes: &[String]) -> Result<Vec<Order>, StoreError> {
+    let mut keys: Vec<String> = codes.iter().map(|c| code_key(c)).collect();
+    keys.sort();
+    keys.dedup();
+    let mut found = Vec::new();
+    for key in keys {
+        found.extend(store.with_prefix::<Order>(&filing_prefix(&key))?);
+    }
+    Ok(found)
+}
+
+/// The order ids (`Order::id`) stored now, each with the keys it is filed under.
+pub(crate) fn stored_ids(store: &Store) -> Result<HashMap<String, Vec<Vec<u8>>>, StoreError> {
+    let mut ids: HashMap<String, Vec<Vec<u8>>> = HashMap::new();
+    for key in store.keys::<Order>()? {
+        if let Some(at) = key.iter().position(|b| *b == 0) {
+            let id = String::from_utf8_lossy(&key[at + 1..]).into_owned();
+            ids.entry(id).or_default().push(key);
+        }
+    }
+    Ok(ids)
 }
 
 /// What an import stored.
@@ -241,15 +290,33 @@ pub struct OrdersImported {
     pub attributed: u32,
 }
 
-/// Stores the orders of a file read by `read_orders`, in one atomic batch.
+/// Stores the orders of a file read by `read_orders`, in one atomic batch:
+/// each replaces the copies of the same order filed before, under
+/// whichever codes it used then.
 pub fn apply(store: &Store, file: &OrdersFile) -> Result<OrdersImported, StoreError> {
+    let stored = stored_ids(store)?;
+    let mut gone = Vec::new();
+    let mut filed = Vec::new();
     let mut updated = 0;
     for order in &file.orders {
-        if store.get::<Order>(&order.key())?.is_some() {
+        if let Some(keys) = stored.get(&order.id()) {
             updated += 1;
+            gone.extend(keys.iter().cloned());
+        }
+        let mut codes: Vec<String> = order.codes.iter().map(|c| code_key(c)).collect();
+        codes.sort();
+        codes.dedup();
+        if codes.is_empty() {
+            codes.push(String::new());
+        }
+        for code in codes {
+            filed.push(Order {
+                filed_under: code,
+                ..order.clone()
+            });
         }
     }
-    store.put_many(&file.orders)?;
+    store.swap(&gone, &filed)?;
     Ok(OrdersImported {
         added: file.orders.len() as u32 - updated,
         updated,

@@ -241,3 +241,38 @@ fn codes_are_split_as_the_export_plugins_write_them() {
 fn file_codes(cell: &str) -> Vec<String> {
     super::file::split_codes_for_tests(cell)
 }
+
+#[test]
+fn an_order_whose_code_changed_in_a_later_export_is_filed_again_not_twice() {
+    let (dir, store, spring, zoe) = setup();
+    agreed_with_codes(&store, &spring, &zoe, &["ZOE15", "ZOE-TT"]);
+    let first = write(
+        &dir,
+        "first.csv",
+        "Name,Total,Discount Code,Created at,Currency\n#1,10.00,\"ZOE15, zoe-tt\",2026-04-05,EUR\n#2,20.00,ZOE15,2026-04-05,EUR\n",
+    );
+    apply(&store, &read_orders(&store, &first, "EUR").unwrap()).unwrap();
+    let orders = |code: &str| {
+        let view = dashboard(&store, &spring, None, day("2026-04-10")).unwrap();
+        view.sales.iter().find(|s| s.code == code).unwrap().orders
+    };
+    // #1 used both of Zoë's codes: once under each.
+    assert_eq!((orders("ZOE15"), orders("ZOE-TT")), (2, 1));
+    assert_eq!(list(&store).unwrap().len(), 2, "each order listed once");
+
+    let later = write(
+        &dir,
+        "later.csv",
+        "Name,Total,Discount Code,Created at,Currency\n#1,10.00,SPRING5,2026-04-05,EUR\n",
+    );
+    let read = read_orders(&store, &later, "EUR").unwrap();
+    assert_eq!(read.already_stored, 1);
+    assert_eq!(apply(&store, &read).unwrap().updated, 1);
+    assert_eq!((orders("ZOE15"), orders("ZOE-TT")), (1, 0));
+    assert_eq!(list(&store).unwrap().len(), 2);
+    assert_eq!(
+        store.count::<Order>().unwrap(),
+        2,
+        "no copy of #1 is left under its old codes"
+    );
+}

@@ -250,6 +250,29 @@ impl Store {
         self.flush()
     }
 
+    /// Every key of a kind, without reading the records.
+    pub fn keys<T: Record>(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.tree::<T>()?
+            .iter()
+            .keys()
+            .map(|k| k.map(|k| k.to_vec()).map_err(StoreError::from_sled))
+            .collect()
+    }
+
+    /// Removes the records under `gone` and puts `values`, in one atomic
+    /// batch, flushed.
+    pub fn swap<T: Record>(&self, gone: &[Vec<u8>], values: &[T]) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        for key in gone {
+            batch.remove(key.as_slice());
+        }
+        for value in values {
+            batch.insert(value.key(), Self::encode(value)?);
+        }
+        self.tree::<T>()?.apply_batch(batch).map_err(StoreError::from_sled)?;
+        self.flush()
+    }
+
     /// Replaces every record of a kind with `values` in one atomic batch:
     /// after a crash either the old set or the new set is there, never a mix.
     pub fn replace_all<T: Record>(&self, values: &[T]) -> Result<(), StoreError> {
