@@ -66,6 +66,10 @@ async fn main_screens(app: &Client, problems: &mut Vec<String>) {
     find(app, "//h1[normalize-space()='Roster']").await;
     find(app, "//button[@data-creator='Aisha Bello']").await;
     check(app, "Roster", problems).await;
+    click(app, "//button[normalize-space()='Possible duplicates']").await;
+    find(app, "//p[normalize-space()='No possible duplicates on the roster.']").await;
+    check(app, "Possible duplicates", problems).await;
+    click(app, "//div[@role='dialog']//button[normalize-space()='Close']").await;
     click(app, "//button[@data-creator='Aisha Bello']").await;
     find(app, "//h1[normalize-space()='Aisha Bello']").await;
     check(app, "Creator with scorecard", problems).await;
@@ -89,6 +93,20 @@ async fn main_screens(app: &Client, problems: &mut Vec<String>) {
     click(app, "//nav//button[normalize-space()='Partnerships']").await;
     find(app, "//h1[normalize-space()='Partnerships']").await;
     check(app, "Pipeline", problems).await;
+
+    click(
+        app,
+        "//section[@data-status='agreed']//article[@data-creator='Sofía Herrera']//button[contains(@class,'open')]",
+    )
+    .await;
+    find(
+        app,
+        "//section[@aria-labelledby='composer-title']//textarea[@aria-label='Message text']",
+    )
+    .await;
+    check(app, "Collaboration with the message composer", problems).await;
+    click(app, "//nav//button[normalize-space()='Partnerships']").await;
+    find(app, "//h1[normalize-space()='Partnerships']").await;
 
     click(app, "//button[normalize-space()='New partnership']").await;
     find(app, "//h2[normalize-space()='1. Campaign']").await;
@@ -172,7 +190,7 @@ async fn the_main_screens_pass_an_automated_accessibility_check() {
     // roster's rows, and always shows where it is.
     click(&app, "//nav//button[normalize-space()='Roster']").await;
     find(&app, "//button[@data-creator='Aisha Bello']").await;
-    let reached = tab_through(&harness, &app, 24, &mut problems).await;
+    let reached = tab_through(&harness, &app, 30, &mut problems).await;
     for expected in [
         "button Brands",
         "button Settings",
