@@ -71,7 +71,6 @@ const COMMANDS: &[&str] = &[
     "possible_duplicates",
     "merge_creators",
     "not_duplicates",
-    "list_rights",
     "choose_orders_file",
     "import_orders_file",
     "discard_orders_file",

@@ -116,7 +116,6 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::housekeeping::possible_duplicates,
             commands::housekeeping::merge_creators,
             commands::housekeeping::not_duplicates,
-            commands::rights::list_rights,
             commands::rights::record_ad_code,
             commands::rights::mark_post_in_use,
             commands::calendar::export_calendar_ics,

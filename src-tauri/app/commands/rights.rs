@@ -1,6 +1,7 @@
 //! Usage rights of published posts: thin wrappers over
-//! `partnerly_core::rights`. Each recording answers with the list again,
-//! so a post's state and what needs attention change together.
+//! `partnerly_core::rights`. The dashboard carries the list; each recording
+//! answers with it again, so a post's state and what needs attention change
+//! together.
 
 use chrono::{Local, NaiveDate};
 use partnerly_core::rights::{self, PostRights, RightsFilter};
@@ -11,11 +12,6 @@ use crate::state::AppState;
 
 fn today() -> NaiveDate {
     Local::now().date_naive()
-}
-
-#[tauri::command]
-pub async fn list_rights(state: State<'_, AppState>, filter: RightsFilter) -> Result<Vec<PostRights>, CommandError> {
-    Ok(rights::list(&*state.store()?, &filter, today())?)
 }
 
 /// `deliverable` counts from 0.

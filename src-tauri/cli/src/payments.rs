@@ -208,9 +208,7 @@ pub fn payments(store: &Store, command: PaymentsCommand) -> Result<(), String> {
             let instalment = index(recorded.payment)?;
             let saved = payments::pay_typed(store, &recorded.id, instalment, &amount, &reference, on).map_err(error)?;
             // The payment as it stands now, from the partnership just saved.
-            let line = payments::lines_of(&saved, "", "", today)
-                .into_iter()
-                .nth(instalment as usize);
+            let line = payments::payment_of(&saved, instalment, today).ok();
             let paid = match saved.timeline.last().map(|e| &e.event) {
                 Some(partnerly_core::collaboration::Event::Paid { amount, .. }) => amount.to_text(),
                 _ => amount,
@@ -236,10 +234,7 @@ pub fn payments(store: &Store, command: PaymentsCommand) -> Result<(), String> {
         } => {
             let instalment = index(payment)?;
             let partnership = partnerly_core::agreement::get(store, &id).map_err(|e| e.to_string())?;
-            let line = payments::lines_of(&partnership, "", "", today)
-                .into_iter()
-                .nth(instalment as usize)
-                .ok_or_else(|| format!("payment {payment} is not in this partnership's schedule"))?;
+            let line = payments::payment_of(&partnership, instalment, today).map_err(error)?;
             let paid = part
                 .checked_sub(1)
                 .and_then(|n| line.paid.get(n as usize))

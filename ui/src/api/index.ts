@@ -279,7 +279,6 @@ export const api = {
     call<PartnershipView>("give_feedback", { id, deliverable, text, suggestedCaption, changesRequested, on: null }),
   approveDraft: (id: string, deliverable: number, overrideReason: string | null) =>
     call<PartnershipView>("approve_draft", { id, deliverable, overrideReason, on: null }),
-  listRights: (filter: RightsFilter) => call<PostRights[]>("list_rights", { filter }),
   /** `deliverable` counts from 0; the answer is the list again, with `filter`. */
   recordAdCode: (
     id: string,

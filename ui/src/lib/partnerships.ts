@@ -81,6 +81,11 @@ export function moneyText(money: Money): string {
   }
 }
 
+/** An amount the app sends as minor units beside its currency (totals, what is open). */
+export function minorText(minor: number, currency: string): string {
+  return moneyText({ minor, currency });
+}
+
 /** An amount as it goes back into a text field: "3200.5" (the app reads any locale). */
 export function amountInput(money: Money | null): string {
   if (!money) return "";

@@ -47,7 +47,6 @@ describe("RightsPanel", () => {
     mockIPC((cmd, args) => {
       const a = args as Record<string, unknown>;
       calls.push([cmd, a]);
-      if (cmd === "list_rights") return [ending, aisha];
       if (cmd === "record_ad_code") {
         if (a.code === "") throw { kind: "invalid_input", message: "an ad code needs the code itself", fields: [] };
         aisha = { ...aisha, ad_code: { kind: a.kind as string, code: a.code as string, expires: a.expires as string, expired: false } };
@@ -59,7 +58,7 @@ describe("RightsPanel", () => {
       }
       throw new Error(`unexpected command ${cmd}`);
     });
-    render(RightsPanel, { campaignId: "campaign-1" });
+    render(RightsPanel, { campaignId: "campaign-1", rights: [ending, aisha] });
 
     expect(await screen.findByText(/The licence ends on 2026-12-15/)).toBeInTheDocument();
     expect(screen.getByText("Ending soon, 12 days left")).toBeInTheDocument();

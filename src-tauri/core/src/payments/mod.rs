@@ -342,7 +342,7 @@ pub fn list(store: &Store, filter: &PaymentFilter, today: NaiveDate) -> Result<P
 
 /// The payment `instalment` (from 0) of an agreed partnership with a fee,
 /// as it stands today.
-fn payment_of(partnership: &Partnership, instalment: u32, today: NaiveDate) -> Result<PaymentLine, PaymentError> {
+pub fn payment_of(partnership: &Partnership, instalment: u32, today: NaiveDate) -> Result<PaymentLine, PaymentError> {
     if !partnership.status.needs_agreement() {
         return Err(PaymentError::NotAgreed {
             status: partnership.status.label(),
