@@ -163,6 +163,38 @@ fn platform_names(platform: Platform) -> &'static [&'static str] {
     }
 }
 
+/// A column table of other exports (`field<TAB>header` lines, `#` comments),
+/// as normalised header → what `parse` makes of the field; the first line
+/// naming a header wins. Post exports and shop orders read theirs this way.
+pub fn alias_table<F: Copy>(table: &str, parse: impl Fn(&str) -> Option<F>) -> HashMap<String, F> {
+    let mut map = HashMap::new();
+    for line in table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+        if let Some((field, alias)) = line.trim_end().split_once('\t') {
+            if let Some(field) = parse(field) {
+                map.entry(normalise_header(alias)).or_insert(field);
+            }
+        }
+    }
+    map
+}
+
+/// Each header cell's meaning by `column_of`; a meaning is taken by its
+/// leftmost column only.
+pub fn leftmost<F: Copy + PartialEq>(header: &[String], column_of: impl Fn(&str) -> Option<F>) -> Vec<Option<F>> {
+    let mut used = Vec::new();
+    header
+        .iter()
+        .map(|cell| {
+            let column = column_of(cell)?;
+            if used.contains(&column) {
+                return None;
+            }
+            used.push(column);
+            Some(column)
+        })
+        .collect()
+}
+
 /// Lower case, and every run of anything but letters and digits as one space.
 pub fn normalise_header(header: &str) -> String {
     let mut out = String::with_capacity(header.len());

@@ -23,7 +23,7 @@ use super::posts::post_links;
 use super::readings::{check_day, load, merge_all, parse_value};
 use super::{Measure, MetricsError, Post, Reading, Values};
 use crate::campaign;
-use crate::import::columns::normalise_header;
+use crate::import::columns::{alias_table, leftmost, normalise_header};
 use crate::import::run::{read_table, Rejection};
 use crate::store::Store;
 
@@ -62,39 +62,17 @@ impl PostColumn {
     }
 }
 
-fn aliases() -> &'static HashMap<String, PostColumn> {
-    static ALIASES: OnceLock<HashMap<String, PostColumn>> = OnceLock::new();
-    ALIASES.get_or_init(|| {
-        let mut map = HashMap::new();
-        for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            if let Some((column, alias)) = line.trim_end().split_once('\t') {
-                if let Some(column) = PostColumn::parse(column) {
-                    map.entry(normalise_header(alias)).or_insert(column);
-                }
-            }
-        }
-        map
-    })
-}
-
 pub fn column_of(header: &str) -> Option<PostColumn> {
-    aliases().get(&normalise_header(header)).copied()
+    static ALIASES: OnceLock<HashMap<String, PostColumn>> = OnceLock::new();
+    ALIASES
+        .get_or_init(|| alias_table(TABLE, PostColumn::parse))
+        .get(&normalise_header(header))
+        .copied()
 }
 
 /// Each column's meaning; each taken by its leftmost column only.
 pub fn map_header(header: &[String]) -> Vec<Option<PostColumn>> {
-    let mut used = Vec::new();
-    header
-        .iter()
-        .map(|cell| {
-            let column = column_of(cell)?;
-            if used.contains(&column) {
-                return None;
-            }
-            used.push(column);
-            Some(column)
-        })
-        .collect()
+    leftmost(header, column_of)
 }
 
 /// Which tool's export it looks like, from its header.

@@ -21,7 +21,7 @@ use uuid::Uuid;
 use super::{code_key, code_owners, Order, Shop};
 use crate::agreement;
 use crate::campaign::{self, money, Money};
-use crate::import::columns::normalise_header;
+use crate::import::columns::{alias_table, leftmost, normalise_header};
 use crate::import::run::{read_table, ImportError, Rejection, Warning};
 use crate::metrics::files::parse_day;
 use crate::roster;
@@ -68,39 +68,17 @@ impl OrderColumn {
     }
 }
 
-fn aliases() -> &'static HashMap<String, OrderColumn> {
-    static ALIASES: OnceLock<HashMap<String, OrderColumn>> = OnceLock::new();
-    ALIASES.get_or_init(|| {
-        let mut map = HashMap::new();
-        for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            if let Some((column, alias)) = line.trim_end().split_once('\t') {
-                if let Some(column) = OrderColumn::parse(column) {
-                    map.entry(normalise_header(alias)).or_insert(column);
-                }
-            }
-        }
-        map
-    })
-}
-
 fn column_of(header: &str) -> Option<OrderColumn> {
-    aliases().get(&normalise_header(header)).copied()
+    static ALIASES: OnceLock<HashMap<String, OrderColumn>> = OnceLock::new();
+    ALIASES
+        .get_or_init(|| alias_table(TABLE, OrderColumn::parse))
+        .get(&normalise_header(header))
+        .copied()
 }
 
 /// Each column's meaning; each taken by its leftmost column only.
 fn map_header(header: &[String]) -> Vec<Option<OrderColumn>> {
-    let mut used = Vec::new();
-    header
-        .iter()
-        .map(|cell| {
-            let column = column_of(cell)?;
-            if used.contains(&column) {
-                return None;
-            }
-            used.push(column);
-            Some(column)
-        })
-        .collect()
+    leftmost(header, column_of)
 }
 
 fn shop_of(header: &[String]) -> Shop {
