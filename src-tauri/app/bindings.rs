@@ -24,6 +24,7 @@ use partnerly_core::campaign::{
 use partnerly_core::chart::Chart;
 use partnerly_core::collaboration::{DeliverableProgress, Direction, Entry, Event, Stage};
 use partnerly_core::country::Country;
+use partnerly_core::disclosure::markets::{MarketRule, RuleSource};
 use partnerly_core::disclosure::{DisclosureCheck, Finding};
 use partnerly_core::housekeeping::duplicates::DuplicatePair;
 use partnerly_core::housekeeping::tags::TagCount;
@@ -130,6 +131,8 @@ fn generate() -> BTreeMap<String, String> {
         Stage,
         DisclosureCheck,
         Finding,
+        MarketRule,
+        RuleSource,
         Brief,
         Campaign,
         CampaignDraft,

@@ -2,10 +2,11 @@
 
 export type Finding = { 
 /**
- * Which check: `label_missing`, `vague_label_only`, `label_not_first`,
+ * Which check: `label_missing`, `vague_label_only`, `label_not_local`,
+ * `denies_advertising`, `contest_not_disclosed`, `label_not_first`,
  * `label_below_fold`, `label_buried`, or a reminder (`platform_label`,
  * `spoken_and_on_screen`, `every_frame`, `repeat_live`, `label_on_media`,
- * `market_not_covered`).
+ * `market_note`, `market_not_covered`).
  */
 rule: string, 
 /**

@@ -4,6 +4,7 @@ import type { Campaign } from "./Campaign";
 import type { DeliverableProgress } from "./DeliverableProgress";
 import type { DueItem } from "./DueItem";
 import type { Influencer } from "./Influencer";
+import type { MarketRule } from "./MarketRule";
 import type { Partnership } from "./Partnership";
 import type { PaymentLine } from "./PaymentLine";
 import type { Undefined } from "./Undefined";
@@ -21,7 +22,11 @@ concerns: Array<string>,
 /**
  * The agreement's disclosure clause, one obligation a line.
  */
-disclosure: Array<string>, next_due: DueItem | null, 
+disclosure: Array<string>, 
+/**
+ * What each of the campaign's markets asks, for the markets the rules cover.
+ */
+disclosure_markets: Array<MarketRule>, next_due: DueItem | null, 
 /**
  * Where each deliverable stands, from the timeline.
  */

@@ -1,5 +1,6 @@
 // A small dashboard as the app sends it, for component tests.
 import type { Dashboard, Kpi, Post } from "../bindings";
+import { campaign } from "../wizard/fixtures";
 
 export function kpi(key: string, label: string, unit: Kpi["unit"], value: number | null, missing: string | null = null): Kpi {
   return {
@@ -28,21 +29,8 @@ export const post: Post = {
 };
 
 export function dashboard(scope: string | null = null): Dashboard {
-  const now = "2026-11-29T10:00:00Z";
   return {
-    campaign: {
-      id: "campaign-1",
-      brand_id: "brand-1",
-      name: "Spring oat barista launch",
-      objective: "sales",
-      targets: [],
-      budget: { minor: 4500000, currency: "EUR" },
-      start: "2026-11-01",
-      end: "2026-12-31",
-      markets: ["DE"],
-      created_at: now,
-      updated_at: now,
-    },
+    campaign: campaign(["DE"]),
     today: "2026-11-29",
     scope,
     title: scope ? "Mara Costa in Spring oat barista launch" : "Spring oat barista launch",

@@ -1,5 +1,5 @@
 // A partnership as the app sends it, for component tests.
-import type { PartnershipView, Terms, Undefined } from "../bindings";
+import type { Campaign, PartnershipView, Terms, Undefined } from "../bindings";
 
 export function emptyTerms(): Terms {
   return {
@@ -74,8 +74,27 @@ export function partnershipView(
     undefined: undefinedDetails,
     concerns: [],
     disclosure: [],
+    disclosure_markets: [],
     next_due: null,
     progress: [],
     payments: [],
+  };
+}
+
+/** The sample campaign, running in the markets given. */
+export function campaign(markets: string[]): Campaign {
+  const now = "2026-11-29T10:00:00Z";
+  return {
+    id: "campaign-1",
+    brand_id: "brand-1",
+    name: "Spring oat barista launch",
+    objective: "sales",
+    targets: [],
+    budget: { minor: 4500000, currency: "EUR" },
+    start: "2026-11-01",
+    end: "2026-12-31",
+    markets,
+    created_at: now,
+    updated_at: now,
   };
 }

@@ -4,7 +4,7 @@
 //!
 //! - `terms`: deliverables, compensation, rights, exclusivity, brief;
 //! - `completeness`: every undefined detail, with its wizard step;
-//! - `disclosure`: the label each market requires (`data/disclosure_labels.tsv`) and the clause;
+//! - `disclosure`: the agreement's disclosure clause, from the disclosure rules table;
 //! - `partnership`: the stored record, the pipeline statuses, operations;
 //! - `view`: a partnership with its campaign, creator, gaps, concerns and next due date.
 

@@ -39,6 +39,8 @@ pub struct PartnershipView {
     pub concerns: Vec<String>,
     /// The agreement's disclosure clause, one obligation a line.
     pub disclosure: Vec<String>,
+    /// What each of the campaign's markets asks, for the markets the rules cover.
+    pub disclosure_markets: Vec<crate::disclosure::markets::MarketRule>,
     pub next_due: Option<DueItem>,
     /// Where each deliverable stands, from the timeline.
     pub progress: Vec<crate::collaboration::DeliverableProgress>,
@@ -168,6 +170,14 @@ pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Res
         (Some(brand), Some(influencer)) => concerns(store, &brand.id.to_string(), influencer, today)?,
         _ => Vec::new(),
     };
+    let disclosure_markets = match (&campaign, &brand) {
+        (Some(c), Some(b)) => c
+            .markets
+            .iter()
+            .filter_map(|m| crate::disclosure::markets::rule(m, Some(&b.name)))
+            .collect(),
+        _ => Vec::new(),
+    };
     let disclosure = match (&campaign, &brand) {
         (Some(c), Some(b)) => {
             let platforms: Vec<_> = partnership
@@ -200,6 +210,7 @@ pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Res
         undefined,
         concerns,
         disclosure,
+        disclosure_markets,
         next_due,
         progress,
         payments,

@@ -27,7 +27,8 @@ fn day(text: &str) -> NaiveDate {
 }
 
 const UNLABELLED: &str = "Frothing my morning latte with @verdantkitchen #VerdantSpring";
-const LABELLED: &str = "Werbung | Publicité: frothing my morning latte with @verdantkitchen #VerdantSpring";
+const LABELLED: &str =
+    "Werbung | Publicité | Publicidad | Publicidade: frothing my morning latte with @verdantkitchen #VerdantSpring";
 
 #[test]
 fn a_draft_is_checked_when_logged_and_an_undisclosed_one_needs_a_reason_to_be_approved() {
@@ -44,7 +45,7 @@ fn a_draft_is_checked_when_logged_and_an_undisclosed_one_needs_a_reason_to_be_ap
         .filter(|f| f.blocking)
         .map(|f| f.rule.as_str())
         .collect();
-    assert_eq!(blocked, vec!["label_missing", "label_missing"], "DE and FR: {check:?}");
+    assert_eq!(blocked, vec!["label_missing"; 4], "DE, FR, ES and PT: {check:?}");
 
     let refused = approve(&store, &id, 0, None, day("2026-12-04"))
         .unwrap_err()
@@ -144,19 +145,18 @@ fn what_text_cannot_check_is_a_checklist_confirmed_per_draft() {
         .into_iter()
         .map(|(f, done)| (f.rule, done))
         .collect();
-    // A reel for markets including France, on Instagram.
+    // A reel for markets including France and Spain, on Instagram.
     assert_eq!(
         items,
         vec![
-            ("market_not_covered".to_string(), false),
-            ("market_not_covered".to_string(), false),
             ("platform_label".to_string(), false),
+            ("spoken_and_on_screen".to_string(), false),
             ("spoken_and_on_screen".to_string(), false),
             ("label_on_media".to_string(), false),
         ]
     );
     confirm(&store, &id, 0, "spoken_and_on_screen", None, day("2026-12-04")).unwrap();
-    let confirmed = confirm(&store, &id, 0, "market_not_covered", Some("PT"), day("2026-12-04")).unwrap();
+    let confirmed = confirm(&store, &id, 0, "spoken_and_on_screen", Some("ES"), day("2026-12-04")).unwrap();
     let done: Vec<(String, Option<String>)> = checklist(&confirmed, 0)
         .into_iter()
         .filter(|(_, done)| *done)
@@ -165,8 +165,8 @@ fn what_text_cannot_check_is_a_checklist_confirmed_per_draft() {
     assert_eq!(
         done,
         vec![
-            ("market_not_covered".to_string(), Some("PT".to_string())),
-            ("spoken_and_on_screen".to_string(), None)
+            ("spoken_and_on_screen".to_string(), None),
+            ("spoken_and_on_screen".to_string(), Some("ES".to_string()))
         ]
     );
     assert!(matches!(

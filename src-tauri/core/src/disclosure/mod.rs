@@ -3,17 +3,17 @@
 //! rules are data (`rules`, from `data/disclosure_rules.tsv`); this module
 //! applies them and says, finding by finding, what is wrong and why.
 //!
-//! Text can only show so much: for video, stories, live and France's label
-//! on the media itself, the checker adds reminders of what a person must
-//! still check, which never decide compliance on their own.
+//! Text can only show so much: for video, stories, live, France's label on
+//! the media itself and each market's notes, the checker adds reminders of
+//! what a person must still check, which never decide compliance on their own.
 
 pub mod caption;
+pub mod markets;
 pub mod rules;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::agreement::disclosure::platform_label;
 use crate::agreement::terms::ContentFormat;
 use crate::roster::Platform;
 use caption::{tokens, trailing_tag_run, Token};
@@ -21,10 +21,11 @@ use rules::{Rule, RuleKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Finding {
-    /// Which check: `label_missing`, `vague_label_only`, `label_not_first`,
+    /// Which check: `label_missing`, `vague_label_only`, `label_not_local`,
+    /// `denies_advertising`, `contest_not_disclosed`, `label_not_first`,
     /// `label_below_fold`, `label_buried`, or a reminder (`platform_label`,
     /// `spoken_and_on_screen`, `every_frame`, `repeat_live`, `label_on_media`,
-    /// `market_not_covered`).
+    /// `market_note`, `market_not_covered`).
     pub rule: String,
     /// The market it concerns, when it concerns one.
     pub market: Option<String>,
@@ -52,7 +53,12 @@ pub struct Post<'a> {
 }
 
 fn cite(rule: &Rule) -> String {
-    format!("{}, {}", rule.source, rule.dated)
+    format!("{}, checked {}", rule.source, rule.checked)
+}
+
+/// A reminder's sentence with its source.
+fn cited(rule: &Rule) -> String {
+    format!("{} ({}).", rule.label.trim_end_matches('.'), cite(rule))
 }
 
 /// The labels a market accepts, as a person would type them.
@@ -78,17 +84,72 @@ impl Findings {
     }
 }
 
+/// The first rule of those given that the caption contains, with where.
+fn first_found<'a>(
+    rules: impl Iterator<Item = &'a Rule>,
+    tokens: &[Token],
+    brand: Option<&str>,
+) -> Option<(&'a Rule, usize)> {
+    rules
+        .into_iter()
+        .find_map(|r| r.find(tokens, brand).map(|(at, _)| (r, at)))
+}
+
+/// "Not an ad" in a paid post: a finding of its own, and the words it is
+/// made of ("ad") never count as the label.
+fn without_denials(post: &Post, market: &str, tokens: &[Token], out: &mut Findings) -> Vec<Token> {
+    let mut denied = vec![false; tokens.len()];
+    let mut said: Option<&Rule> = None;
+    for rule in rules::of_with_common(market, RuleKind::Denial) {
+        for (start, end) in rule.find_all(tokens, post.brand) {
+            said.get_or_insert(rule);
+            denied[start..end].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    if let Some(rule) = said {
+        out.add(
+            "denies_advertising",
+            Some(market),
+            true,
+            format!(
+                "{market}: '{}' in a paid post tells people the opposite of the truth; take it out and label the post ({}).",
+                rule.label,
+                cite(rule)
+            ),
+        );
+    }
+    tokens
+        .iter()
+        .zip(denied)
+        .filter(|(_, d)| !d)
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
 /// The checks of one market against the caption's tokens.
-fn check_market(post: &Post, market: &str, tokens: &[Token], out: &mut Findings) {
+fn check_market(post: &Post, market: &str, all_tokens: &[Token], out: &mut Findings) {
+    let tokens = without_denials(post, market, all_tokens, out);
+    let tokens = tokens.as_slice();
+    check_contest(post, market, tokens, out);
     let labels: Vec<(usize, &Rule)> = rules::of(market, RuleKind::Label)
-        .filter_map(|r| r.find(tokens, post.brand).map(|at| (at, r)))
+        .filter_map(|r| r.find(tokens, post.brand).map(|(at, _)| (at, r)))
         .collect();
     let Some(&(first, first_rule)) = labels.iter().min_by_key(|(at, _)| *at) else {
-        let vague: Vec<&Rule> = rules::of(market, RuleKind::Vague)
-            .filter(|r| r.find(tokens, post.brand).is_some())
-            .collect();
-        match vague.first() {
-            Some(rule) => out.add(
+        if let Some((rule, _)) = first_found(rules::of(market, RuleKind::Foreign), tokens, post.brand) {
+            out.add(
+                "label_not_local",
+                Some(market),
+                true,
+                format!(
+                    "{market}: '{}' alone is not enough here; the label has to be in the audience's language. Use {} ({}).",
+                    rule.label,
+                    accepted(market),
+                    cite(rule)
+                ),
+            );
+        } else if let Some((rule, _)) = first_found(rules::of_with_common(market, RuleKind::Vague), tokens, post.brand)
+        {
+            out.add(
                 "vague_label_only",
                 Some(market),
                 true,
@@ -98,13 +159,14 @@ fn check_market(post: &Post, market: &str, tokens: &[Token], out: &mut Findings)
                     accepted(market),
                     cite(rule)
                 ),
-            ),
-            None => out.add(
+            );
+        } else {
+            out.add(
                 "label_missing",
                 Some(market),
                 true,
                 format!("{market}: no advertising label. Use {}.", accepted(market)),
-            ),
+            );
         }
         return;
     };
@@ -154,9 +216,46 @@ fn check_market(post: &Post, market: &str, tokens: &[Token], out: &mut Findings)
     }
 }
 
+/// A giveaway needs saying so as well, where the market's guidance asks.
+fn check_contest(post: &Post, market: &str, tokens: &[Token], out: &mut Findings) {
+    let Some(contest) = rules::of(market, RuleKind::Contest).next() else {
+        return;
+    };
+    let Some((giveaway, _)) = first_found(rules::of_with_common(market, RuleKind::Giveaway), tokens, post.brand) else {
+        return;
+    };
+    if first_found(rules::of(market, RuleKind::Contest), tokens, post.brand).is_some() {
+        return;
+    }
+    let ways: Vec<String> = rules::of(market, RuleKind::Contest).map(|r| r.label.clone()).collect();
+    out.add(
+        "contest_not_disclosed",
+        Some(market),
+        true,
+        format!(
+            "{market}: '{}' makes this a contest post; say so with {} (\"sweeps\" is not understood) ({}).",
+            giveaway.label,
+            ways.join(", "),
+            cite(contest)
+        ),
+    );
+}
+
+/// Which reminder a format calls for, and the finding's name.
+fn format_reminder(format: Option<ContentFormat>) -> Option<(RuleKind, &'static str)> {
+    match format? {
+        ContentFormat::Reel | ContentFormat::ShortVideo | ContentFormat::LongVideo => {
+            Some((RuleKind::Video, "spoken_and_on_screen"))
+        }
+        ContentFormat::StorySet => Some((RuleKind::Stories, "every_frame")),
+        ContentFormat::Live => Some((RuleKind::Live, "repeat_live")),
+        _ => None,
+    }
+}
+
 /// Reminders of what text cannot show, for the format, platform and markets.
 fn reminders(post: &Post, out: &mut Findings) {
-    if let Some(label) = post.platform.and_then(platform_label) {
+    if let Some(label) = post.platform.and_then(markets::platform_label) {
         out.add(
             "platform_label",
             None,
@@ -164,34 +263,22 @@ fn reminders(post: &Post, out: &mut Findings) {
             format!("Also turn on {label}; in the US and the UK it is expected but never enough on its own."),
         );
     }
-    match post.format {
-        Some(ContentFormat::Reel | ContentFormat::ShortVideo | ContentFormat::LongVideo) => out.add(
-            "spoken_and_on_screen",
-            None,
-            false,
-            "Video: say it is an ad and show it on screen in the video itself, not only in the caption.".into(),
-        ),
-        Some(ContentFormat::StorySet) => out.add(
-            "every_frame",
-            None,
-            false,
-            "Stories: label every frame, long enough to read; the caption check covers none of them.".into(),
-        ),
-        Some(ContentFormat::Live) => out.add(
-            "repeat_live",
-            None,
-            false,
-            "Live: say it at the start and repeat it during the stream, on screen and aloud.".into(),
-        ),
-        _ => {}
+    if let Some((kind, name)) = format_reminder(post.format) {
+        if let Some(rule) = rules::of("*", kind).next() {
+            out.add(name, None, false, rule.label.clone());
+        }
+        for market in post.markets {
+            for rule in rules::of(market, kind) {
+                out.add(name, Some(market), false, cited(rule));
+            }
+        }
     }
-    if post.markets.iter().any(|m| m == "FR") {
-        out.add(
-            "label_on_media",
-            Some("FR"),
-            false,
-            "FR: « Publicité » or « Collaboration commerciale » must be on the image or video itself, legible for its whole duration (Loi n° 2023-451, article 5).".into(),
-        );
+    for market in post.markets {
+        for (kind, name) in [(RuleKind::Media, "label_on_media"), (RuleKind::Note, "market_note")] {
+            for rule in rules::of(market, kind) {
+                out.add(name, Some(market), false, cited(rule));
+            }
+        }
     }
 }
 
@@ -206,7 +293,7 @@ pub fn check(post: &Post) -> DisclosureCheck {
                 Some(market),
                 false,
                 format!(
-                    "{market}: Partnerly has no disclosure rules for this market yet; label the post as advertising, clearly and at the start, in the market's language."
+                    "{market}: Partnerly has no disclosure rules for this market; label the post as advertising, clearly and at the start, in the market's language."
                 ),
             );
             continue;

@@ -1,11 +1,13 @@
 //! The disclosure rules as data (`data/disclosure_rules.tsv`): which labels
-//! each market accepts, which are too vague on their own, whether the label
-//! must come first, and how much of a caption each platform shows before
-//! "more". Every rule carries its source and date, so a finding can cite it.
+//! each market accepts, which are too vague or in the wrong language there,
+//! where the label must stand, what a contest post adds, the reminders of what
+//! text cannot show, and how much of a caption each platform shows before
+//! "more". Every rule carries its source and the day it was checked, so a
+//! finding can cite it. The agreement's clause reads the same rows.
 
 use std::sync::OnceLock;
 
-use super::caption::{Kind, Token};
+use super::caption::{tokens, Kind, Token};
 use crate::roster::Platform;
 
 const TABLE: &str = include_str!("../../data/disclosure_rules.tsv");
@@ -14,11 +16,57 @@ const TABLE: &str = include_str!("../../data/disclosure_rules.tsv");
 pub enum RuleKind {
     Label,
     Vague,
+    Foreign,
     First,
+    Denial,
+    Giveaway,
+    Contest,
+    Placement,
+    Video,
+    Stories,
+    Live,
+    Media,
+    Note,
     Fold,
 }
 
-/// One piece of a token pattern.
+impl RuleKind {
+    fn parse(kind: &str) -> Option<RuleKind> {
+        Some(match kind {
+            "label" => RuleKind::Label,
+            "vague" => RuleKind::Vague,
+            "foreign" => RuleKind::Foreign,
+            "first" => RuleKind::First,
+            "denial" => RuleKind::Denial,
+            "giveaway" => RuleKind::Giveaway,
+            "contest" => RuleKind::Contest,
+            "placement" => RuleKind::Placement,
+            "video" => RuleKind::Video,
+            "stories" => RuleKind::Stories,
+            "live" => RuleKind::Live,
+            "media" => RuleKind::Media,
+            "note" => RuleKind::Note,
+            "fold" => RuleKind::Fold,
+            _ => return None,
+        })
+    }
+
+    /// Kinds whose token is looked for in a caption; the others hold a sentence.
+    fn is_pattern(self) -> bool {
+        matches!(
+            self,
+            RuleKind::Label
+                | RuleKind::Vague
+                | RuleKind::Foreign
+                | RuleKind::First
+                | RuleKind::Denial
+                | RuleKind::Giveaway
+                | RuleKind::Contest
+        )
+    }
+}
+
+/// One piece of a phrase pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
     Word(String),
@@ -34,7 +82,11 @@ enum Pattern {
         suffix: String,
         any_brand: bool,
     },
+    /// `@{brand}`: a mention of the brand (any mention when it is not named).
+    Mention,
     Phrase(Vec<Part>),
+    /// Placements, reminders and folds are sentences, never looked for.
+    Sentence,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,14 +96,18 @@ pub struct Rule {
     pub kind: RuleKind,
     /// As written in the table, in lower case: `#ad`, `paid partnership with`, `instagram 125`.
     pub token: String,
-    /// As people write it (`Werbung`, `Paid partnership with BRAND`), for messages.
+    /// As people write it (`Werbung`, `Paid partnership with BRAND`), or the sentence itself.
     pub label: String,
     pub source: String,
-    pub dated: String,
+    /// The day Partnerly last checked the row against its source (`YYYY-MM-DD`).
+    pub checked: String,
     pattern: Pattern,
 }
 
 fn pattern(token: &str) -> Pattern {
+    if token == "@{brand}" {
+        return Pattern::Mention;
+    }
     if let Some(tag) = token.strip_prefix('#') {
         return match tag.split_once("{brand}") {
             Some((prefix, suffix)) => Pattern::Hashtag {
@@ -66,18 +122,16 @@ fn pattern(token: &str) -> Pattern {
             },
         };
     }
-    Pattern::Phrase(
-        token
-            .split_whitespace()
-            .map(|w| {
-                if w == "{brand}" {
-                    Part::Brand
-                } else {
-                    Part::Word(w.to_string())
-                }
-            })
-            .collect(),
-    )
+    // Words are cut the way captions are, so "I'm" in the table meets "I'm" in a caption.
+    let mut parts = Vec::new();
+    for piece in token.split_whitespace() {
+        if piece == "{brand}" {
+            parts.push(Part::Brand);
+        } else {
+            parts.extend(tokens(piece).into_iter().map(|t| Part::Word(t.text)));
+        }
+    }
+    Pattern::Phrase(parts)
 }
 
 fn parse(text: &str) -> Result<Vec<Rule>, String> {
@@ -89,26 +143,26 @@ fn parse(text: &str) -> Result<Vec<Rule>, String> {
         .skip(1);
     for (n, line) in rows {
         let cells: Vec<&str> = line.split('\t').collect();
-        let [market, kind, token, source, dated] = cells.as_slice() else {
+        let [market, kind, token, source, checked] = cells.as_slice() else {
             return Err(format!("line {}: {} cells instead of 5", n + 1, cells.len()));
         };
-        let kind = match *kind {
-            "label" => RuleKind::Label,
-            "vague" => RuleKind::Vague,
-            "first" => RuleKind::First,
-            "fold" => RuleKind::Fold,
-            other => return Err(format!("line {}: unknown kind '{other}'", n + 1)),
+        let Some(kind) = RuleKind::parse(kind) else {
+            return Err(format!("line {}: unknown kind '{kind}'", n + 1));
         };
         let label = token.trim().replace("{brand}", "BRAND");
         let token = token.trim().to_lowercase();
         rules.push(Rule {
             market: market.trim().to_string(),
             kind,
-            pattern: pattern(&token),
+            pattern: if kind.is_pattern() {
+                pattern(&token)
+            } else {
+                Pattern::Sentence
+            },
             token,
             label,
             source: source.trim().to_string(),
-            dated: dated.trim().to_string(),
+            checked: checked.trim().to_string(),
         });
     }
     Ok(rules)
@@ -125,136 +179,146 @@ pub fn of<'a>(market: &'a str, kind: RuleKind) -> impl Iterator<Item = &'static 
     rules().iter().filter(move |r| r.market == market && r.kind == kind)
 }
 
+/// The market's own rules of a kind, then those for every market.
+pub fn of_with_common<'a>(market: &'a str, kind: RuleKind) -> impl Iterator<Item = &'static Rule> + 'a {
+    of(market, kind).chain(of("*", kind))
+}
+
+/// Every market the table has labels for, in the table's order.
+pub fn markets() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for rule in rules().iter().filter(|r| r.kind == RuleKind::Label) {
+        if !out.contains(&rule.market.as_str()) {
+            out.push(&rule.market);
+        }
+    }
+    out
+}
+
 /// Characters the platform shows before "more", when the table knows.
 pub fn fold(platform: Platform) -> Option<(usize, &'static Rule)> {
-    let name = platform.label().to_lowercase();
     of("*", RuleKind::Fold).find_map(|rule| {
         let (which, chars) = rule.token.split_once(' ')?;
-        (which == name).then(|| chars.parse().ok().map(|n| (n, rule)))?
+        (which == platform.key()).then(|| chars.parse().ok().map(|n| (n, rule)))?
     })
 }
 
 /// How many tokens `{brand}` may stand for.
 const BRAND_WORDS: usize = 4;
 
+/// A brand name without spaces, in lower case: how it reads in a hashtag or handle.
+fn compact(brand: &str) -> String {
+    brand.to_lowercase().split_whitespace().collect()
+}
+
 fn brand_fits(brand: Option<&str>, tokens: &[Token]) -> bool {
     match brand {
         None => tokens.iter().all(|t| t.kind != Kind::Hashtag),
         Some(brand) => {
-            let wanted: String = brand.to_lowercase().split_whitespace().collect();
             let said: String = tokens.iter().map(|t| t.text.trim_start_matches('@')).collect();
-            said == wanted
+            said == compact(brand)
         }
     }
 }
 
+/// Japanese, Chinese and Korean do not put spaces between words (Korean
+/// attaches its particles), so their words are found inside longer runs.
+fn unspaced(word: &str) -> bool {
+    word.chars().any(|c| {
+        matches!(c as u32,
+            0x3040..=0x30FF   // hiragana, katakana
+            | 0x3400..=0x4DBF // CJK extension A
+            | 0x4E00..=0x9FFF // CJK ideographs
+            | 0xAC00..=0xD7AF // Hangul syllables
+        )
+    })
+}
+
+fn word_matches(word: &str, token: &Token) -> bool {
+    token.kind == Kind::Word && (token.text == word || (unspaced(word) && token.text.contains(word)))
+}
+
 impl Rule {
-    /// Where the rule's token first appears in `tokens` (its index), if it does.
-    pub fn find(&self, tokens: &[Token], brand: Option<&str>) -> Option<usize> {
+    /// Where the rule's token first appears in `tokens`: the index of its
+    /// first token and of the token after it.
+    pub fn find(&self, tokens: &[Token], brand: Option<&str>) -> Option<(usize, usize)> {
+        (0..tokens.len()).find_map(|start| self.at(&tokens[start..], brand).map(|len| (start, start + len)))
+    }
+
+    /// Every place the rule's token appears, as `find` gives them.
+    pub fn find_all(&self, tokens: &[Token], brand: Option<&str>) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        while start < tokens.len() {
+            match self.at(&tokens[start..], brand) {
+                Some(len) => {
+                    spans.push((start, start + len));
+                    start += len;
+                }
+                None => start += 1,
+            }
+        }
+        spans
+    }
+
+    /// How many tokens from the start of `tokens` the rule matches, if it does.
+    fn at(&self, tokens: &[Token], brand: Option<&str>) -> Option<usize> {
+        let first = tokens.first()?;
         match &self.pattern {
             Pattern::Hashtag {
                 prefix,
                 suffix,
                 any_brand,
-            } => tokens.iter().position(|t| {
-                if t.kind != Kind::Hashtag {
-                    return false;
+            } => {
+                if first.kind != Kind::Hashtag {
+                    return None;
                 }
                 if !any_brand {
-                    return t.text == *prefix;
+                    return (first.text == *prefix).then_some(1);
                 }
-                let Some(middle) = t
+                let middle = first
                     .text
                     .strip_prefix(prefix.as_str())
-                    .and_then(|r| r.strip_suffix(suffix.as_str()))
-                else {
-                    return false;
-                };
-                match brand {
-                    Some(b) => middle == b.to_lowercase().split_whitespace().collect::<String>(),
+                    .and_then(|r| r.strip_suffix(suffix.as_str()))?;
+                let fits = match brand {
+                    Some(b) => middle == compact(b),
                     None => !middle.is_empty(),
+                };
+                fits.then_some(1)
+            }
+            Pattern::Mention => {
+                if first.kind != Kind::Mention {
+                    return None;
                 }
-            }),
-            Pattern::Phrase(parts) => (0..tokens.len()).find(|&start| phrase_at(parts, &tokens[start..], brand)),
+                let handle: String = first.text[1..].chars().filter(|c| c.is_alphanumeric()).collect();
+                let fits = brand.is_none_or(|b| handle.contains(&compact(b)));
+                fits.then_some(1)
+            }
+            Pattern::Phrase(parts) => phrase_at(parts, tokens, brand),
+            Pattern::Sentence => None,
         }
     }
 }
 
-/// Whether `parts` match the tokens from the start of `tokens`.
-fn phrase_at(parts: &[Part], tokens: &[Token], brand: Option<&str>) -> bool {
+/// How many tokens `parts` match from the start of `tokens`, if they do.
+fn phrase_at(parts: &[Part], tokens: &[Token], brand: Option<&str>) -> Option<usize> {
     match parts.split_first() {
-        None => true,
-        Some((Part::Word(word), rest)) => tokens
-            .first()
-            .is_some_and(|t| t.kind == Kind::Word && t.text == *word && phrase_at(rest, &tokens[1..], brand)),
-        Some((Part::Brand, rest)) => (1..=BRAND_WORDS.min(tokens.len()))
-            .any(|n| brand_fits(brand, &tokens[..n]) && phrase_at(rest, &tokens[n..], brand)),
+        None => Some(0),
+        Some((Part::Word(word), rest)) => {
+            let first = tokens.first()?;
+            if !word_matches(word, first) {
+                return None;
+            }
+            phrase_at(rest, &tokens[1..], brand).map(|n| n + 1)
+        }
+        Some((Part::Brand, rest)) => (1..=BRAND_WORDS.min(tokens.len())).find_map(|n| {
+            if !brand_fits(brand, &tokens[..n]) {
+                return None;
+            }
+            phrase_at(rest, &tokens[n..], brand).map(|m| m + n)
+        }),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::caption::tokens;
-    use super::*;
-
-    #[test]
-    fn every_row_reads_and_names_its_source_and_date() {
-        let rows = parse(TABLE).unwrap();
-        assert_eq!(rows, rules());
-        for market in ["US", "GB", "DE", "FR", "CA", "AU"] {
-            assert!(of(market, RuleKind::Label).count() >= 2, "{market} has labels");
-        }
-        for row in &rows {
-            assert!(!row.source.is_empty(), "{row:?}");
-            assert!(
-                chrono::NaiveDate::parse_from_str(&row.dated, "%Y-%m-%d").is_ok(),
-                "{row:?}"
-            );
-        }
-        assert_eq!(fold(Platform::Instagram).map(|(n, _)| n), Some(125));
-        assert_eq!(fold(Platform::Pinterest), None);
-    }
-
-    #[test]
-    fn bad_rows_are_named_by_line() {
-        let table = "market\tkind\ttoken\tsource\tdated\nUS\tlabel\t#ad\n";
-        assert_eq!(parse(table).unwrap_err(), "line 2: 3 cells instead of 5");
-        let table = "market\tkind\ttoken\tsource\tdated\nUS\tmaybe\t#ad\ts\t2020-01-01\n";
-        assert_eq!(parse(table).unwrap_err(), "line 2: unknown kind 'maybe'");
-    }
-
-    fn rule(token: &str) -> Rule {
-        Rule {
-            market: "US".into(),
-            kind: RuleKind::Label,
-            token: token.into(),
-            label: token.into(),
-            source: String::new(),
-            dated: String::new(),
-            pattern: pattern(token),
-        }
-    }
-
-    #[test]
-    fn tokens_match_whole_words_hashtags_and_brand_placeholders() {
-        let caption = tokens("Thanks to Acme Foods for the free product! #AcmeFoodsPartner #adventure");
-        assert_eq!(rule("#ad").find(&caption, None), None, "#adventure is not #ad");
-        assert_eq!(rule("ad").find(&caption, None), None);
-        assert_eq!(
-            rule("thanks to {brand} for the free product").find(&caption, None),
-            Some(0)
-        );
-        assert_eq!(rule("#{brand}partner").find(&caption, None), Some(8));
-        assert_eq!(rule("#{brand}partner").find(&caption, Some("Acme Foods")), Some(8));
-        assert_eq!(rule("#{brand}partner").find(&caption, Some("Oatly")), None);
-        assert_eq!(rule("#{brand}partner").find(&tokens("#partner"), None), None);
-        assert_eq!(
-            rule("paid partnership with").find(&tokens("Paid Partnership with @acme"), None),
-            Some(0)
-        );
-        assert_eq!(
-            rule("thanks to {brand}").find(&tokens("new drop, thanks to @acme"), None),
-            Some(2)
-        );
-    }
-}
+mod tests;

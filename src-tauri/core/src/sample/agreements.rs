@@ -207,7 +207,7 @@ pub(super) fn load(store: &Store) -> Result<(), SampleError> {
         days_ago(7),
     )?;
     let labelled =
-        "Werbung | Publicité: trying the new oat barista in my morning coffee @verdantkitchen #VerdantSpring";
+        "Werbung | Publicité | Publicidad | Publicidade: trying the new oat barista in my morning coffee @verdantkitchen #VerdantSpring";
     collaboration::draft(
         store,
         &live_id,

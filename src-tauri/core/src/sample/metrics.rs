@@ -21,7 +21,7 @@ use crate::vetting;
 use crate::vetting::dossier::{CheckItem, CheckState};
 
 /// A labelled caption that passes the campaign's markets' checks.
-const CAPTION: &str = "Werbung | Publicité: my spring coffee with the new oat barista @verdantkitchen #VerdantSpring";
+const CAPTION: &str = "Werbung | Publicité | Publicidad | Publicidade: my spring coffee with the new oat barista @verdantkitchen #VerdantSpring";
 
 /// One post published through the whole collaboration flow.
 fn publish(store: &Store, id: &str, deliverable: u32, url: &str, on: NaiveDate) -> Result<(), SampleError> {
