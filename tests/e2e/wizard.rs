@@ -106,6 +106,26 @@ async fn the_wizard_resumes_after_a_restart_and_ends_with_an_agreement_pdf() {
         "//li[starts-with(normalize-space(), 'DE: label each post \"Werbung\"')]",
     )
     .await;
+    // Each of the campaign's markets answers with its own rules and sources.
+    let spain = "//section[@aria-label='Spain (ES)']";
+    find(&app, &format!("{spain}//dd/strong[normalize-space()='Publicidad']")).await;
+    find(
+        &app,
+        &format!("{spain}//dt[normalize-space()='Not enough on its own']/following-sibling::dd[1][starts-with(normalize-space(), '#ad, #sponsored, #colab')]"),
+    )
+    .await;
+    find(&app, &format!("{spain}//li[contains(normalize-space(), 'Código de Conducta') and contains(normalize-space(), '(checked 2026-12-04)')]")).await;
+    find(
+        &app,
+        "//section[@aria-label='Portugal (PT)']//dd/strong[normalize-space()='Publicidade']",
+    )
+    .await;
+    find(
+        &app,
+        "//li[starts-with(normalize-space(), 'PT: label each post \"Publicidade\"')]",
+    )
+    .await;
+    harness.screenshot("21b-wizard-disclosure");
     next(&app, "7. Brief and collaboration").await;
     fill(&app, "Key messages", "Oat barista that froths like milk").await;
     fill(&app, "Left to the creator's judgement", "The recipe").await;
@@ -166,6 +186,16 @@ async fn the_wizard_resumes_after_a_restart_and_ends_with_an_agreement_pdf() {
         "Signatures",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in: {text}");
+    }
+    // The clause names every market's own label (lines may wrap anywhere).
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "PT: label each post",
+        "Publicidade",
+        "ES: label each post",
+        "Publicidad",
+    ] {
+        assert!(flat.contains(expected), "missing {expected:?} in: {flat}");
     }
 
     // The pipeline shows it agreed, beside the sample's own agreement with her.

@@ -1,10 +1,11 @@
-//! `disclosure check`: is a caption disclosed as each market asks? Needs no
-//! data folder, so it runs anywhere, including in a publishing pipeline.
+//! `disclosure check`: is a caption disclosed as each market asks? And
+//! `disclosure markets`: what each market asks, with its sources. Neither
+//! needs a data folder, so they run anywhere, including in a publishing pipeline.
 
 use clap::Subcommand;
 use partnerly_core::agreement::terms::ContentFormat;
 use partnerly_core::country;
-use partnerly_core::disclosure::{self, Post};
+use partnerly_core::disclosure::{self, markets, Post};
 use partnerly_core::roster::Platform;
 
 use crate::print_json;
@@ -31,26 +32,76 @@ pub enum DisclosureCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The markets with disclosure rules, or what one market asks: its
+    /// labels, what is not enough there, placement, reminders and sources
+    Markets {
+        /// ISO code or English name; all covered markets when left out
+        market: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn market_code(input: &str) -> Result<String, String> {
+    country::resolve(input)
+        .map(|c| c.code.clone())
+        .ok_or_else(|| format!("--market '{}' is not a country Partnerly knows", input.trim()))
+}
+
+fn show_markets(market: Option<String>, json: bool) -> Result<(), String> {
+    let Some(market) = market else {
+        let all: Vec<markets::MarketRule> = markets::covered()
+            .into_iter()
+            .filter_map(|m| markets::rule(m, None))
+            .collect();
+        if json {
+            return print_json(&all);
+        }
+        for rule in &all {
+            println!("{}  {}: {}", rule.market, rule.name, rule.labels[0]);
+        }
+        return Ok(());
+    };
+    let code = market_code(&market)?;
+    let rule = markets::rule(&code, None).ok_or_else(|| {
+        format!("Partnerly has no disclosure rules for {code}; label posts as advertising, clearly and at the start, in the market's language")
+    })?;
+    if json {
+        return print_json(&rule);
+    }
+    println!("{} ({})", rule.name, rule.market);
+    let first = if rule.first { ", first in the caption" } else { "" };
+    println!("  Label: {}{first}: {}", rule.labels[0], rule.placement);
+    println!("  Also accepted: {}", rule.labels[1..].join(", "));
+    if !rule.not_enough.is_empty() {
+        println!("  Not enough on its own: {}", rule.not_enough.join(", "));
+    }
+    for reminder in &rule.reminders {
+        println!("  Beyond the caption: {reminder}");
+    }
+    for source in &rule.sources {
+        println!("  Source: {} (checked {})", source.name, source.checked);
+    }
+    Ok(())
 }
 
 pub fn disclosure(command: DisclosureCommand) -> Result<(), String> {
-    let DisclosureCommand::Check {
-        markets,
-        platform,
-        format,
-        brand,
-        text,
-        json,
-    } = command;
+    let (markets, platform, format, brand, text, json) = match command {
+        DisclosureCommand::Markets { market, json } => return show_markets(market, json),
+        DisclosureCommand::Check {
+            markets,
+            platform,
+            format,
+            brand,
+            text,
+            json,
+        } => (markets, platform, format, brand, text, json),
+    };
     let markets = markets
         .iter()
         .flat_map(|m| m.split(','))
         .filter(|m| !m.trim().is_empty())
-        .map(|m| {
-            country::resolve(m)
-                .map(|c| c.code.clone())
-                .ok_or_else(|| format!("--market '{}' is not a country Partnerly knows", m.trim()))
-        })
+        .map(market_code)
         .collect::<Result<Vec<_>, _>>()?;
     let platform = platform
         .map(|p| Platform::parse(&p).ok_or_else(|| format!("--platform '{p}' is not a platform")))

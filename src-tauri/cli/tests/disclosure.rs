@@ -68,3 +68,39 @@ fn a_caption_is_checked_per_market_with_json_findings() {
         "{refused}"
     );
 }
+
+#[test]
+fn the_markets_list_and_one_market_reads_with_its_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let listed = ok(&data, &["disclosure", "markets"]);
+    assert_eq!(listed.lines().count(), 27, "{listed}");
+    assert!(listed.contains("JP  Japan: 広告"), "{listed}");
+    assert!(listed.contains("PL  Poland: Reklama"), "{listed}");
+
+    let poland = ok(&data, &["disclosure", "markets", "Poland"]);
+    assert!(
+        poland.starts_with("Poland (PL)\n  Label: Reklama, first in the caption: at the start"),
+        "{poland}"
+    );
+    assert!(
+        poland.contains("  Not enough on its own: #ad, #sponsored, #collab, #współpraca"),
+        "{poland}"
+    );
+    assert!(
+        poland.contains("  Source: UOKiK, Rekomendacje Prezesa UOKiK"),
+        "{poland}"
+    );
+    assert!(poland.contains("(checked 2026-12-04)"), "{poland}");
+
+    let korea: Value = serde_json::from_str(&ok(&data, &["disclosure", "markets", "KR", "--json"])).unwrap();
+    assert_eq!(korea["labels"][0], "광고");
+    assert_eq!(korea["first"], true);
+
+    let unknown = failure(&data, &["disclosure", "markets", "ZA"]);
+    assert!(
+        unknown.contains("Partnerly has no disclosure rules for ZA"),
+        "{unknown}"
+    );
+    assert!(!data.exists());
+}

@@ -11,7 +11,7 @@ const poland: MarketRule = {
   not_enough: ["#ad", "#współpraca"],
   first: true,
   placement: "at the start of the description or recording, in Polish, naming the brand",
-  reminders: ['PL: say and show "reklama" at the start of the recording, not only at the end.'],
+  reminders: ['Say and show "reklama" at the start of the recording, not only at the end.'],
   sources: [{ name: "UOKiK, Rekomendacje (September 2022)", checked: "2026-12-04" }],
 };
 

@@ -46,6 +46,14 @@ fn with_brand(rule: &Rule, brand: Option<&str>) -> String {
     }
 }
 
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// What a market asks, when the table has rules for it.
 pub fn rule(market: &str, brand: Option<&str>) -> Option<MarketRule> {
     let labels: Vec<String> = rules::of(market, RuleKind::Label)
@@ -66,7 +74,9 @@ pub fn rule(market: &str, brand: Option<&str>) -> Option<MarketRule> {
         RuleKind::Note,
     ]
     .into_iter()
-    .flat_map(|kind| rules::of(market, kind).map(|r| r.label.clone()))
+    .flat_map(|kind| rules::of(market, kind))
+    // Shown under the market already, so without the "PL: " the checker's findings start with.
+    .map(|r| sentence_case(r.label.strip_prefix(&format!("{market}: ")).unwrap_or(&r.label)))
     .collect();
     let mut sources: Vec<RuleSource> = Vec::new();
     for row in rules::rules().iter().filter(|r| r.market == market) {
@@ -132,7 +142,11 @@ mod tests {
         assert_eq!(pl.labels[0], "Reklama");
         assert!(pl.first);
         assert!(pl.not_enough.starts_with(&["#ad".to_string()]), "{:?}", pl.not_enough);
-        assert!(pl.reminders.iter().any(|r| r.starts_with("PL: say and show")));
+        assert!(
+            pl.reminders.iter().any(|r| r.starts_with("Say and show")),
+            "{:?}",
+            pl.reminders
+        );
         assert_eq!(rule("ZA", None), None);
         assert_eq!(covered().len(), 27);
     }

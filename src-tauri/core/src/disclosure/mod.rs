@@ -61,9 +61,16 @@ fn cited(rule: &Rule) -> String {
     format!("{} ({}).", rule.label.trim_end_matches('.'), cite(rule))
 }
 
+/// How many of a market's labels a finding suggests: the table lists the
+/// most common first, and a list of thirteen reads as noise.
+const LABELS_SUGGESTED: usize = 5;
+
 /// The labels a market accepts, as a person would type them.
 fn accepted(market: &str) -> String {
-    let labels: Vec<String> = rules::of(market, RuleKind::Label).map(|r| r.label.clone()).collect();
+    let labels: Vec<String> = rules::of(market, RuleKind::Label)
+        .take(LABELS_SUGGESTED)
+        .map(|r| r.label.clone())
+        .collect();
     match labels.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         Some((only, _)) => only.clone(),
