@@ -30,7 +30,7 @@ describe("StepDisclosure", () => {
     expect(pl.getByText(/first in the caption: at the start of the description/)).toBeInTheDocument();
     expect(pl.getByText("#reklama, Płatna współpraca z Verdant Kitchen")).toBeInTheDocument();
     expect(pl.getByText("#ad, #współpraca")).toBeInTheDocument();
-    expect(pl.getByText(/say and show "reklama"/)).toBeInTheDocument();
+    expect(pl.getByText(/^Say and show "reklama"/)).toBeInTheDocument();
     expect(pl.getByText("UOKiK, Rekomendacje (September 2022)")).toBeInTheDocument();
     expect(pl.getByText("(checked 2026-12-04)")).toBeInTheDocument();
     expect(screen.getByText(/Partnerly has no rules of its own for ZA/)).toBeInTheDocument();
