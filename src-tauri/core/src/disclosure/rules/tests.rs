@@ -68,6 +68,7 @@ fn a_label_in_one_market_can_be_too_vague_in_another() {
     assert_eq!(class("US", "#collab"), Some(RuleKind::Vague));
     assert_eq!(class("CA", "#gifted"), Some(RuleKind::Label));
     assert_eq!(class("GB", "#gifted"), Some(RuleKind::Vague));
+    assert_eq!(class("IE", "#gifted"), Some(RuleKind::Label));
     assert_eq!(class("US", "sponsored"), Some(RuleKind::Label));
     assert_eq!(class("NZ", "sponsored"), Some(RuleKind::Vague));
     assert_eq!(class("PT", "#pub"), Some(RuleKind::Label));
