@@ -111,7 +111,7 @@ async fn the_wizard_resumes_after_a_restart_and_ends_with_an_agreement_pdf() {
     find(&app, &format!("{spain}//dd/strong[normalize-space()='Publicidad']")).await;
     find(
         &app,
-        &format!("{spain}//dt[normalize-space()='Not enough on its own']/following-sibling::dd[1][starts-with(normalize-space(), '#ad, #sponsored, #colab')]"),
+        &format!("{spain}//dt[normalize-space()='Not enough on its own']/following-sibling::dd[1][starts-with(normalize-space(), '#ad, Ad, Advertising')]"),
     )
     .await;
     find(&app, &format!("{spain}//li[contains(normalize-space(), 'Código de Conducta') and contains(normalize-space(), '(checked 2026-12-04)')]")).await;

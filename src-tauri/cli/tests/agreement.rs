@@ -54,7 +54,7 @@ fn an_agreed_partnership_prints_as_a_signed_ready_agreement() {
         "EUR 1,600.00",
         "DE: label each post \"Werbung\" at the very start",
         "PT: label each post \"Publicidade\" at the start of the publication",
-        "Not enough on its own: #ad, #sponsored, #colab",
+        "Not enough on its own: #ad, Ad, Advertising, #advertising, #sponsored",
         "2 rounds of changes are included",
         "kill fee of EUR 800.00",
         "Signatures",
