@@ -25,6 +25,7 @@ pub mod roster;
 pub mod sales;
 pub mod sample;
 pub mod store;
+pub mod sync;
 pub mod vetting;
 pub mod workspace;
 

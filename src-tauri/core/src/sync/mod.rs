@@ -1,0 +1,6 @@
+//! The team workspace's sync (issue 18; see "Team workspace" in
+//! ARCHITECTURE.md): each person's sled working copy exchanges changes with a
+//! shared PostgreSQL server. Built in steps; so far:
+//! - `clock`: the hybrid logical clock that orders every change.
+
+pub mod clock;
