@@ -1,6 +1,8 @@
 //! The team workspace's sync (issue 18; see "Team workspace" in
 //! ARCHITECTURE.md): each person's sled working copy exchanges changes with a
 //! shared PostgreSQL server. Built in steps; so far:
-//! - `clock`: the hybrid logical clock that orders every change.
+//! - `clock`: the hybrid logical clock that orders every change;
+//! - `merge`: how changes meet in a record, the same in any order.
 
 pub mod clock;
+pub mod merge;
