@@ -2,7 +2,9 @@
 //! ARCHITECTURE.md): each person's sled working copy exchanges changes with a
 //! shared PostgreSQL server. Built in steps; so far:
 //! - `clock`: the hybrid logical clock that orders every change;
-//! - `merge`: how changes meet in a record, the same in any order.
+//! - `merge`: how changes meet in a record, the same in any order;
+//! - `change`: one change as it travels, made from a write's before and after.
 
+pub mod change;
 pub mod clock;
 pub mod merge;
