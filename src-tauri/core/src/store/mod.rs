@@ -17,11 +17,12 @@ use std::collections::HashMap;
 use std::io;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::sync::log::{self as change_log, Log};
 use lock::DirLock;
 
 /// A kind of value kept in its own sled tree.
@@ -74,6 +75,9 @@ pub struct Store {
     /// In-memory structures derived from the stored data (the roster's
     /// index), one per type, living as long as this handle.
     derived: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Set once the copy has joined a team: typed writes are then logged
+    /// as changes in the same transaction (`crate::sync::log`).
+    log: RwLock<Option<Log>>,
     // Dropped last: the lock must outlive the database handle.
     _lock: DirLock,
 }
@@ -115,11 +119,13 @@ impl Store {
             db = open_sled(dir, &db_dir).inspect_err(|_| discard_unreadable(&last_backup))?;
         }
         migrate::run(&db, migrate::SCHEMA_VERSION, migrate::MIGRATIONS)?;
+        let log = RwLock::new(change_log::load(&db)?);
         Ok(Store {
             dir: dir.to_path_buf(),
             db,
             last_backup,
             derived: Mutex::default(),
+            log,
             _lock: lock,
         })
     }
@@ -153,6 +159,29 @@ impl Store {
         entry
             .downcast::<T>()
             .unwrap_or_else(|_| unreachable!("keyed by its own TypeId"))
+    }
+
+    /// The change log's settings, once this copy has joined a team.
+    pub(crate) fn change_log(&self) -> Option<Log> {
+        self.log.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub(crate) fn set_change_log(&self, log: Log) {
+        *self.log.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(log);
+    }
+
+    /// Writes and logs, in one transaction, when this copy logs its changes:
+    /// `None` when it does not, and the caller writes as usual.
+    fn logged<T: Record>(
+        &self,
+        writes: impl FnOnce() -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>, StoreError>,
+    ) -> Option<Result<(), StoreError>> {
+        let log = self.change_log()?;
+        Some((|| {
+            let writes = writes()?;
+            change_log::write(&self.db, T::TREE, &self.tree::<T>()?, &writes, &log)?;
+            self.flush()
+        })())
     }
 
     /// A raw sled tree, for modules that lay out their own keys.
@@ -202,6 +231,15 @@ impl Store {
     /// batch, flushed; how many there were.
     pub fn remove_prefix<T: Record>(&self, prefix: &[u8]) -> Result<usize, StoreError> {
         let tree = self.tree::<T>()?;
+        let mut count = 0;
+        if let Some(done) = self.logged::<T>(|| {
+            let keys = tree.scan_prefix(prefix).keys().map(|k| k.map(|k| (k.to_vec(), None)));
+            let writes = keys.collect::<Result<Vec<_>, _>>().map_err(StoreError::from_sled)?;
+            count = writes.len();
+            Ok(writes)
+        }) {
+            return done.map(|()| count);
+        }
         let mut batch = sled::Batch::default();
         let mut removed = 0;
         for key in tree.scan_prefix(prefix).keys() {
@@ -226,6 +264,9 @@ impl Store {
 
     /// Inserts or replaces one record and flushes it to disk.
     pub fn put<T: Record>(&self, value: &T) -> Result<(), StoreError> {
+        if let Some(done) = self.logged::<T>(|| Ok(vec![(value.key(), Some(Self::encode(value)?))])) {
+            return done;
+        }
         self.tree::<T>()?
             .insert(value.key(), Self::encode(value)?)
             .map_err(StoreError::from_sled)?;
@@ -234,6 +275,12 @@ impl Store {
 
     /// Removes one record, flushed to disk; `false` if there was none.
     pub fn remove<T: Record>(&self, key: &[u8]) -> Result<bool, StoreError> {
+        if self.change_log().is_some() {
+            let existed = self.tree::<T>()?.contains_key(key).map_err(StoreError::from_sled)?;
+            if let Some(done) = self.logged::<T>(|| Ok(vec![(key.to_vec(), None)])) {
+                return done.map(|()| existed);
+            }
+        }
         let removed = self.tree::<T>()?.remove(key).map_err(StoreError::from_sled)?;
         self.flush()?;
         Ok(removed.is_some())
@@ -242,6 +289,10 @@ impl Store {
     /// Inserts or replaces many records in one atomic batch, flushed: after a
     /// crash either all of them are there or none.
     pub fn put_many<T: Record>(&self, values: &[T]) -> Result<(), StoreError> {
+        if let Some(done) = self.logged::<T>(|| values.iter().map(|v| Ok((v.key(), Some(Self::encode(v)?)))).collect())
+        {
+            return done;
+        }
         let mut batch = sled::Batch::default();
         for value in values {
             batch.insert(value.key(), Self::encode(value)?);
@@ -262,6 +313,14 @@ impl Store {
     /// Removes the records under `gone` and puts `values`, in one atomic
     /// batch, flushed.
     pub fn swap<T: Record>(&self, gone: &[Vec<u8>], values: &[T]) -> Result<(), StoreError> {
+        if let Some(done) = self.logged::<T>(|| {
+            let removed = gone.iter().map(|k| Ok((k.clone(), None)));
+            removed
+                .chain(values.iter().map(|v| Ok((v.key(), Some(Self::encode(v)?)))))
+                .collect()
+        }) {
+            return done;
+        }
         let mut batch = sled::Batch::default();
         for key in gone {
             batch.remove(key.as_slice());
@@ -277,6 +336,22 @@ impl Store {
     /// after a crash either the old set or the new set is there, never a mix.
     pub fn replace_all<T: Record>(&self, values: &[T]) -> Result<(), StoreError> {
         let tree = self.tree::<T>()?;
+        if let Some(done) = self.logged::<T>(|| {
+            let kept: std::collections::HashSet<Vec<u8>> = values.iter().map(Record::key).collect();
+            let mut writes = Vec::new();
+            for key in tree.iter().keys() {
+                let key = key.map_err(StoreError::from_sled)?.to_vec();
+                if !kept.contains(&key) {
+                    writes.push((key, None));
+                }
+            }
+            for value in values {
+                writes.push((value.key(), Some(Self::encode(value)?)));
+            }
+            Ok(writes)
+        }) {
+            return done;
+        }
         let mut batch = sled::Batch::default();
         for key in tree.iter().keys() {
             batch.remove(key.map_err(StoreError::from_sled)?);
@@ -359,4 +434,4 @@ fn open_catching_panics(db_dir: &Path) -> Result<sled::Result<sled::Db>, ()> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,10 +1,11 @@
 use super::*;
 use serde::Deserialize;
 
+/// A small record for tests here and in modules built on the store.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Note {
-    id: u32,
-    text: String,
+pub(crate) struct Note {
+    pub(crate) id: u32,
+    pub(crate) text: String,
 }
 
 impl Record for Note {
@@ -16,7 +17,7 @@ impl Record for Note {
     }
 }
 
-fn note(id: u32, text: &str) -> Note {
+pub(crate) fn note(id: u32, text: &str) -> Note {
     Note { id, text: text.into() }
 }
 

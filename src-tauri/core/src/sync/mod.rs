@@ -3,8 +3,10 @@
 //! shared PostgreSQL server. Built in steps; so far:
 //! - `clock`: the hybrid logical clock that orders every change;
 //! - `merge`: how changes meet in a record, the same in any order;
-//! - `change`: one change as it travels, made from a write's before and after.
+//! - `change`: one change as it travels, made from a write's before and after;
+//! - `log`: once a copy joins a team, each typed write logged with it.
 
 pub mod change;
 pub mod clock;
+pub mod log;
 pub mod merge;
