@@ -5,7 +5,7 @@ mod blocks;
 mod bulk;
 mod codec;
 pub mod figures;
-mod index;
+pub(crate) mod index;
 mod model;
 mod profile;
 mod query;

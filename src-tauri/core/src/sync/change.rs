@@ -40,6 +40,8 @@ pub struct Change {
     pub tree: String,
     pub key: Vec<u8>,
     pub edit: Edit,
+    /// The record's layout version (`Record::VERSION`) the writer used.
+    pub version: u16,
     /// The name the person works under (Settings → Your name).
     pub author: String,
 }
@@ -109,6 +111,7 @@ mod tests {
             tree: "influencers".into(),
             key: b"creator-1".to_vec(),
             edit: Edit::Delete,
+            version: 1,
             author: "Lena Vogel".into(),
         };
         let text = serde_json::to_string(&change).unwrap();

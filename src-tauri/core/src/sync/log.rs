@@ -12,14 +12,57 @@ use sled::Transactional;
 
 use super::change::{of_write, Change, ChangeId};
 use super::clock::{Clock, NodeId, Stamp};
-use crate::store::{Store, StoreError};
+use super::merge::Held;
+use crate::store::{codec, Store, StoreError};
 
 pub(crate) const CHANGES: &str = "changes";
 pub(crate) const META: &str = "sync_meta";
+/// Each synced record's field stamps (`merge::Held`), under `held_key`.
+pub(crate) const HELD: &str = "field_clocks";
 const NODE: &[u8] = b"node";
 const AUTHOR: &[u8] = b"author";
 const CLOCK: &[u8] = b"clock";
 const SEQ: &[u8] = b"seq";
+
+/// Where a record's field stamps are kept: its tree's name, a NUL, its key.
+pub(crate) fn held_key(tree: &str, key: &[u8]) -> Vec<u8> {
+    let mut out = tree.as_bytes().to_vec();
+    out.push(0);
+    out.extend_from_slice(key);
+    out
+}
+
+pub(crate) fn read_clock(
+    meta: &sled::transaction::TransactionalTree,
+    node: NodeId,
+) -> Result<Clock, sled::transaction::UnabortableTransactionError> {
+    Ok(match meta.get(CLOCK)?.and_then(|bytes| Stamp::from_key(&bytes)) {
+        Some(last) => Clock::resume(node, last),
+        None => Clock::new(node),
+    })
+}
+
+pub(crate) fn write_clock(
+    meta: &sled::transaction::TransactionalTree,
+    clock: &Clock,
+) -> Result<(), sled::transaction::UnabortableTransactionError> {
+    if let Some(last) = clock.last() {
+        meta.insert(CLOCK, &last.to_key())?;
+    }
+    Ok(())
+}
+
+pub(crate) fn read_held(
+    held: &sled::transaction::TransactionalTree,
+    key: &[u8],
+) -> Result<Option<Held>, ConflictableTransactionError<String>> {
+    match held.get(key)? {
+        Some(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| ConflictableTransactionError::Abort(e.to_string())),
+        None => Ok(None),
+    }
+}
 
 /// Who this copy is, once it has joined a team.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,8 +140,10 @@ pub(crate) fn write(
 ) -> Result<(), StoreError> {
     let changes = db.open_tree(CHANGES).map_err(StoreError::from_sled)?;
     let meta = db.open_tree(META).map_err(StoreError::from_sled)?;
+    let held_tree = db.open_tree(HELD).map_err(StoreError::from_sled)?;
     let now = now_millis();
-    let result = (tree, &changes, &meta).transaction(|(records, changes, meta)| {
+    let sets = super::apply::append_only(tree_name);
+    let result = (tree, &changes, &meta, &held_tree).transaction(|(records, changes, meta, held)| {
         let abort = |detail: String| ConflictableTransactionError::Abort(detail);
         let mut seq = match meta.get(SEQ)? {
             Some(bytes) => u64::from_be_bytes(
@@ -109,10 +154,7 @@ pub(crate) fn write(
             ),
             None => 0,
         };
-        let mut clock = match meta.get(CLOCK)?.and_then(|bytes| Stamp::from_key(&bytes)) {
-            Some(last) => Clock::resume(log.node, last),
-            None => Clock::new(log.node),
-        };
+        let mut clock = read_clock(meta, log.node)?;
         for (key, value) in writes {
             let before = match value {
                 Some(bytes) => records.insert(key.as_slice(), bytes.as_slice())?,
@@ -121,6 +163,8 @@ pub(crate) fn write(
             let Some(edit) = of_write(before.as_deref(), value.as_deref()).map_err(abort)? else {
                 continue;
             };
+            let stored = value.as_deref().or(before.as_deref()).unwrap_or_default();
+            let (version, _) = codec::split(stored).map_err(abort)?;
             seq += 1;
             let change = Change {
                 id: ChangeId { node: log.node, seq },
@@ -128,15 +172,23 @@ pub(crate) fn write(
                 tree: tree_name.to_string(),
                 key: key.clone(),
                 edit,
+                version,
                 author: log.author.clone(),
             };
+            // The record's field stamps follow its own writes too, so a
+            // later change from another copy is weighed against them.
+            let held_at = held_key(tree_name, key);
+            let mut state = match read_held(held, &held_at)? {
+                Some(state) => state,
+                None => super::apply::held_from(before.as_deref()).map_err(abort)?,
+            };
+            state.apply(&change.edit, change.stamp, sets);
+            held.insert(held_at, serde_json::to_vec(&state).map_err(|e| abort(e.to_string()))?)?;
             let json = serde_json::to_vec(&change).map_err(|e| abort(e.to_string()))?;
             changes.insert(&change.id.local_key(), json)?;
         }
         meta.insert(SEQ, &seq.to_be_bytes())?;
-        if let Some(last) = clock.last() {
-            meta.insert(CLOCK, &last.to_key())?;
-        }
+        write_clock(meta, &clock)?;
         Ok(())
     });
     match result {

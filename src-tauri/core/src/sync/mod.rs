@@ -4,8 +4,10 @@
 //! - `clock`: the hybrid logical clock that orders every change;
 //! - `merge`: how changes meet in a record, the same in any order;
 //! - `change`: one change as it travels, made from a write's before and after;
-//! - `log`: once a copy joins a team, each typed write logged with it.
+//! - `log`: once a copy joins a team, each typed write logged with it;
+//! - `apply`: changes from other copies merged into this one.
 
+pub mod apply;
 pub mod change;
 pub mod clock;
 pub mod log;

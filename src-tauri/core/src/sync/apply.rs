@@ -1,0 +1,148 @@
+//! Changes from other copies, applied here: each in one sled transaction
+//! with the record's field stamps and this copy's clock, merged by
+//! `merge::Held` so that every copy that has seen the same changes holds the
+//! same record, whatever order they came in. Applying a change is not a
+//! local write: it is not logged again.
+
+use serde_json::Value;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Transactional;
+
+use super::change::Change;
+use super::clock::{ClockError, NodeId, Stamp};
+use super::log::{held_key, read_clock, read_held, write_clock, HELD, META};
+use super::merge::{AppendOnly, Field, Held};
+use crate::store::{codec, Store, StoreError};
+
+/// The fields of a tree that only grow, with the field that orders them.
+pub fn append_only(tree: &str) -> &'static [AppendOnly] {
+    const PARTNERSHIPS: [AppendOnly; 1] = [AppendOnly {
+        field: "timeline",
+        order_by: "logged_at",
+    }];
+    match tree {
+        "partnerships" => &PARTNERSHIPS,
+        _ => &[],
+    }
+}
+
+/// Below every real stamp: fields written before the copy joined a team
+/// give way to any synced write.
+const BEFORE_SYNC: Stamp = Stamp {
+    millis: 0,
+    counter: 0,
+    node: NodeId([0; 8]),
+};
+
+/// A record's field stamps when none were kept: each stored field at the
+/// lowest stamp.
+pub(crate) fn held_from(stored: Option<&[u8]>) -> Result<Held, String> {
+    let Some(bytes) = stored else {
+        return Ok(Held::default());
+    };
+    let (_, json) = codec::split(bytes)?;
+    let value: Value = serde_json::from_slice(json).map_err(|e| e.to_string())?;
+    let fields = value
+        .as_object()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(|(name, value)| {
+                    let field = Field {
+                        value: value.clone(),
+                        stamp: BEFORE_SYNC,
+                    };
+                    (name.clone(), field)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Held { fields, deleted: None })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("this copy has not joined a team, so it takes in no changes")]
+    NotJoined,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Clock(#[from] ClockError),
+    #[error("a change by {author} to a {tree} record cannot be applied: {detail}")]
+    BadChange {
+        author: String,
+        tree: String,
+        detail: String,
+    },
+}
+
+enum Refused {
+    Clock(ClockError),
+    Bad(String),
+}
+
+fn now_millis() -> u64 {
+    u64::try_from(chrono::Utc::now().timestamp_millis()).unwrap_or(0)
+}
+
+/// Applies changes made by other copies; this copy's own are skipped. How
+/// many were applied.
+pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncError> {
+    let log = store.change_log().ok_or(SyncError::NotJoined)?;
+    let meta = store.sled_tree(META)?;
+    let held_tree = store.sled_tree(HELD)?;
+    let mut applied = 0;
+    for change in changes.iter().filter(|c| c.id.node != log.node) {
+        let records = store.sled_tree(&change.tree)?;
+        let now = now_millis();
+        let result = (&records, &held_tree, &meta).transaction(|(records, held, meta)| {
+            let refuse = |r: Refused| ConflictableTransactionError::Abort(r);
+            let mut clock = read_clock(meta, log.node)?;
+            clock
+                .observe(change.stamp, now)
+                .map_err(|e| refuse(Refused::Clock(e)))?;
+            let held_at = held_key(&change.tree, &change.key);
+            let before = records.get(&change.key)?;
+            let mut state = match read_held(held, &held_at) {
+                Ok(Some(state)) => state,
+                Ok(None) => held_from(before.as_deref()).map_err(|e| refuse(Refused::Bad(e)))?,
+                Err(ConflictableTransactionError::Abort(e)) => return Err(refuse(Refused::Bad(e))),
+                Err(ConflictableTransactionError::Conflict) => return Err(ConflictableTransactionError::Conflict),
+                Err(ConflictableTransactionError::Storage(e)) => return Err(ConflictableTransactionError::Storage(e)),
+            };
+            state.apply(&change.edit, change.stamp, append_only(&change.tree));
+            match state.value() {
+                Some(value) => {
+                    let bytes = codec::encode(change.version, &value).map_err(|e| refuse(Refused::Bad(e)))?;
+                    records.insert(change.key.as_slice(), bytes)?;
+                }
+                None => {
+                    records.remove(change.key.as_slice())?;
+                }
+            }
+            let state = serde_json::to_vec(&state).map_err(|e| refuse(Refused::Bad(e.to_string())))?;
+            held.insert(held_at, state)?;
+            write_clock(meta, &clock)?;
+            Ok(())
+        });
+        match result {
+            Ok(()) => applied += 1,
+            Err(TransactionError::Abort(Refused::Clock(e))) => return Err(e.into()),
+            Err(TransactionError::Abort(Refused::Bad(detail))) => {
+                return Err(SyncError::BadChange {
+                    author: change.author.clone(),
+                    tree: change.tree.clone(),
+                    detail,
+                })
+            }
+            Err(TransactionError::Storage(e)) => return Err(StoreError::from_sled(e).into()),
+        }
+    }
+    store.flush()?;
+    // The roster's in-memory index is rebuilt from the records on next use.
+    crate::roster::index::state(store).invalidate();
+    Ok(applied)
+}
+
+#[cfg(test)]
+mod tests;

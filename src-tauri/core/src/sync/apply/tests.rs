@@ -1,0 +1,148 @@
+use serde::{Deserialize, Serialize};
+
+use super::super::log::{join, logged};
+use super::*;
+use crate::store::Record;
+
+/// A record shaped like a partnership where it matters here: plain fields
+/// and an append-only timeline (the tree name gives it that rule).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Deal {
+    id: u32,
+    fee: u32,
+    notes: String,
+    timeline: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Step {
+    logged_at: String,
+    what: String,
+}
+
+impl Record for Deal {
+    const TREE: &'static str = "partnerships";
+    const KIND: &'static str = "deal";
+    const VERSION: u16 = 1;
+    fn key(&self) -> Vec<u8> {
+        self.id.to_be_bytes().to_vec()
+    }
+}
+
+fn step(at: &str, what: &str) -> Step {
+    Step {
+        logged_at: at.into(),
+        what: what.into(),
+    }
+}
+
+/// Two joined copies, both holding the deal the first one made.
+fn two_copies() -> (tempfile::TempDir, Store, Store, Deal) {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Store::open(&dir.path().join("a")).unwrap();
+    let b = Store::open(&dir.path().join("b")).unwrap();
+    join(&a, "Ana").unwrap();
+    join(&b, "Ben").unwrap();
+    let deal = Deal {
+        id: 7,
+        fee: 900,
+        notes: String::new(),
+        timeline: vec![step("2026-12-01T09:00:00Z", "offer sent")],
+    };
+    a.put(&deal).unwrap();
+    apply_remote(&b, &logged(&a).unwrap()).unwrap();
+    (dir, a, b, deal)
+}
+
+/// Sends each copy what the other logged (the server in between, for now).
+fn exchange(a: &Store, b: &Store) {
+    apply_remote(a, &logged(b).unwrap()).unwrap();
+    apply_remote(b, &logged(a).unwrap()).unwrap();
+}
+
+fn key() -> [u8; 4] {
+    7u32.to_be_bytes()
+}
+
+#[test]
+fn two_copies_editing_offline_end_identical_in_either_order() {
+    for a_first in [true, false] {
+        let (_dir, a, b, deal) = two_copies();
+        let mut on_a = deal.clone();
+        on_a.fee = 1200;
+        on_a.timeline.push(step("2026-12-03T10:00:00Z", "draft logged"));
+        let mut on_b = deal.clone();
+        on_b.notes = "prefers email".into();
+        on_b.timeline.push(step("2026-12-02T15:00:00Z", "brief sent"));
+        if a_first {
+            a.put(&on_a).unwrap();
+            b.put(&on_b).unwrap();
+            exchange(&a, &b);
+        } else {
+            b.put(&on_b).unwrap();
+            a.put(&on_a).unwrap();
+            exchange(&b, &a);
+        }
+        let on_a: Deal = a.get(&key()).unwrap().unwrap();
+        let on_b: Deal = b.get(&key()).unwrap().unwrap();
+        assert_eq!(on_a, on_b);
+        assert_eq!((on_a.fee, on_a.notes.as_str()), (1200, "prefers email"));
+        let steps: Vec<&str> = on_a.timeline.iter().map(|s| s.what.as_str()).collect();
+        assert_eq!(steps, ["offer sent", "brief sent", "draft logged"]);
+    }
+}
+
+#[test]
+fn the_same_field_edited_on_both_goes_to_the_later_stamp_on_both() {
+    let (_dir, a, b, deal) = two_copies();
+    b.put(&Deal {
+        fee: 1000,
+        ..deal.clone()
+    })
+    .unwrap();
+    a.put(&Deal { fee: 1100, ..deal }).unwrap();
+    exchange(&a, &b);
+    let on_a: Deal = a.get(&key()).unwrap().unwrap();
+    let on_b: Deal = b.get(&key()).unwrap().unwrap();
+    assert_eq!(on_a, on_b);
+    // The winner is the fee change with the later stamp, wherever it was made.
+    let mut fee_changes: Vec<Change> = logged(&a).unwrap().into_iter().chain(logged(&b).unwrap()).collect();
+    fee_changes.retain(|c| matches!(&c.edit, super::super::merge::Edit::Set(f) if f.contains_key("fee")));
+    let latest = fee_changes.iter().max_by_key(|c| c.stamp).unwrap();
+    let super::super::merge::Edit::Set(fields) = &latest.edit else {
+        unreachable!()
+    };
+    assert_eq!(serde_json::json!(on_a.fee), fields["fee"]);
+}
+
+#[test]
+fn own_and_repeated_changes_change_nothing() {
+    let (_dir, a, b, deal) = two_copies();
+    assert_eq!(
+        apply_remote(&a, &logged(&a).unwrap()).unwrap(),
+        0,
+        "its own changes are skipped"
+    );
+    let before: Deal = b.get(&key()).unwrap().unwrap();
+    apply_remote(&b, &logged(&a).unwrap()).unwrap();
+    assert_eq!(b.get::<Deal>(&key()).unwrap().unwrap(), before);
+    assert_eq!(before, deal);
+    // Taking in changes logs nothing new on the copy that takes them in.
+    assert_eq!(logged(&b).unwrap().len(), 0);
+}
+
+#[test]
+fn a_deletion_reaches_the_other_copy() {
+    let (_dir, a, b, _deal) = two_copies();
+    assert!(a.remove::<Deal>(&key()).unwrap());
+    exchange(&a, &b);
+    assert_eq!(b.get::<Deal>(&key()).unwrap(), None);
+    assert_eq!(b.count::<Deal>().unwrap(), 0);
+}
+
+#[test]
+fn a_copy_that_has_not_joined_takes_in_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    assert!(matches!(apply_remote(&store, &[]), Err(SyncError::NotJoined)));
+}
