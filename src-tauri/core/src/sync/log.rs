@@ -23,6 +23,10 @@ const NODE: &[u8] = b"node";
 const AUTHOR: &[u8] = b"author";
 const CLOCK: &[u8] = b"clock";
 const SEQ: &[u8] = b"seq";
+/// The last of this copy's changes the server has taken.
+const PUSHED: &[u8] = b"pushed";
+/// The server's sequence number of the last change taken in from it.
+const PULLED: &[u8] = b"pulled";
 
 /// Where a record's field stamps are kept: its tree's name, a NUL, its key.
 pub(crate) fn held_key(tree: &str, key: &[u8]) -> Vec<u8> {
@@ -123,6 +127,46 @@ pub fn logged(store: &Store) -> Result<Vec<Change>, StoreError> {
             })
         })
         .collect()
+}
+
+fn meta_number(store: &Store, name: &[u8]) -> Result<u64, StoreError> {
+    let meta = store.sled_tree(META)?;
+    Ok(match meta.get(name).map_err(StoreError::from_sled)? {
+        Some(bytes) => u64::from_be_bytes(bytes.as_ref().try_into().map_err(|_| StoreError::BadRecord {
+            kind: "sync setting",
+            detail: format!("{} is not a number", String::from_utf8_lossy(name)),
+        })?),
+        None => 0,
+    })
+}
+
+fn set_meta_number(store: &Store, name: &[u8], value: u64) -> Result<(), StoreError> {
+    let meta = store.sled_tree(META)?;
+    let mut batch = sled::Batch::default();
+    batch.insert(name, &value.to_be_bytes());
+    store.apply(&meta, batch)
+}
+
+/// This copy's changes the server has not taken yet, oldest first.
+pub fn unpushed(store: &Store) -> Result<Vec<Change>, StoreError> {
+    let pushed = meta_number(store, PUSHED)?;
+    Ok(logged(store)?.into_iter().filter(|c| c.id.seq > pushed).collect())
+}
+
+/// Notes that the server holds this copy's changes up to `seq`.
+pub fn mark_pushed(store: &Store, seq: u64) -> Result<(), StoreError> {
+    set_meta_number(store, PUSHED, seq)
+}
+
+/// The server sequence number of the last change taken in from it (0 before the first).
+pub fn last_pulled(store: &Store) -> Result<u64, StoreError> {
+    meta_number(store, PULLED)
+}
+
+/// Notes that changes up to the server's `seq` are taken in. Taking one in
+/// again is harmless, so a crash before this only repeats work.
+pub fn mark_pulled(store: &Store, seq: u64) -> Result<(), StoreError> {
+    set_meta_number(store, PULLED, seq)
 }
 
 fn now_millis() -> u64 {
