@@ -130,6 +130,7 @@ impl Cluster {
                 "--auth=trust",
                 "-E",
                 "UTF8",
+                "--locale=C",
             ],
         );
         let cluster = Cluster { dir, bin, port };
