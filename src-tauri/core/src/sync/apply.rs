@@ -126,7 +126,10 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
             Ok(())
         });
         match result {
-            Ok(()) => applied += 1,
+            Ok(()) => {
+                applied += 1;
+                super::conflicts::check(store, change)?;
+            }
             Err(TransactionError::Abort(Refused::Clock(e))) => return Err(e.into()),
             Err(TransactionError::Abort(Refused::Bad(detail))) => {
                 return Err(SyncError::BadChange {

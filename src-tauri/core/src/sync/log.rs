@@ -113,20 +113,29 @@ pub fn join(store: &Store, author: &str) -> Result<NodeId, StoreError> {
     Ok(node)
 }
 
-/// The changes logged so far, oldest first.
-pub fn logged(store: &Store) -> Result<Vec<Change>, StoreError> {
+/// Every value of a tree the sync layer keeps as plain JSON, in key order.
+pub(crate) fn json_values<T: serde::de::DeserializeOwned>(
+    store: &Store,
+    tree: &str,
+    kind: &'static str,
+) -> Result<Vec<T>, StoreError> {
     store
-        .sled_tree(CHANGES)?
+        .sled_tree(tree)?
         .iter()
         .values()
         .map(|bytes| {
             let bytes = bytes.map_err(StoreError::from_sled)?;
             serde_json::from_slice(&bytes).map_err(|e| StoreError::BadRecord {
-                kind: "logged change",
+                kind,
                 detail: e.to_string(),
             })
         })
         .collect()
+}
+
+/// The changes logged so far, oldest first.
+pub fn logged(store: &Store) -> Result<Vec<Change>, StoreError> {
+    json_values(store, CHANGES, "logged change")
 }
 
 fn meta_number(store: &Store, name: &[u8]) -> Result<u64, StoreError> {

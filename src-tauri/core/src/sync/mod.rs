@@ -5,10 +5,12 @@
 //! - `merge`: how changes meet in a record, the same in any order;
 //! - `change`: one change as it travels, made from a write's before and after;
 //! - `log`: once a copy joins a team, each typed write logged with it;
-//! - `apply`: changes from other copies merged into this one.
+//! - `apply`: changes from other copies merged into this one;
+//! - `conflicts`: the rules a merge can break, checked again after it.
 
 pub mod apply;
 pub mod change;
 pub mod clock;
+pub mod conflicts;
 pub mod log;
 pub mod merge;

@@ -1,0 +1,94 @@
+//! What a merge can break that no single copy could: both edits were fine
+//! on their own, together they are not. After each change from another
+//! copy is merged, the rules a person's own edit would have been held to
+//! are checked again ("nothing agreed while undefined" so far); what fails
+//! becomes a conflict listed for a person to resolve, never dropped, and
+//! clears itself once a later change puts it right.
+//!
+//! Conflicts are this copy's own finding (every copy that merged the same
+//! changes finds the same ones), so they are kept in a tree of their own
+//! that is not logged or sent.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::change::Change;
+use super::log::held_key;
+use crate::agreement::partnership::{undefined_in, Partnership};
+use crate::store::{Record, Store, StoreError};
+
+const TREE: &str = "sync_conflicts";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The record's tree and key.
+    pub tree: String,
+    pub key: Vec<u8>,
+    /// What a person reads: which rule the merged record breaks, and how.
+    pub problem: String,
+    /// Whose changes met in it: the other copy's author, then this copy's.
+    pub authors: Vec<String>,
+    pub found_at: DateTime<Utc>,
+}
+
+fn save(store: &Store, key: Vec<u8>, conflict: Option<&Conflict>) -> Result<(), StoreError> {
+    let tree = store.sled_tree(TREE)?;
+    let mut batch = sled::Batch::default();
+    match conflict {
+        Some(conflict) => {
+            let json = serde_json::to_vec(conflict).map_err(|e| StoreError::Engine(e.to_string()))?;
+            batch.insert(key, json);
+        }
+        None => batch.remove(key),
+    }
+    store.apply(&tree, batch)
+}
+
+/// Checks the record `change` was merged into, and lists or clears its conflict.
+pub(crate) fn check(store: &Store, change: &Change) -> Result<(), StoreError> {
+    if change.tree != Partnership::TREE {
+        return Ok(());
+    }
+    let at = held_key(&change.tree, &change.key);
+    let partnership = match store.get::<Partnership>(&change.key) {
+        Ok(Some(partnership)) => partnership,
+        Ok(None) => return save(store, at, None),
+        // A record this version cannot read is not judged here; reading it
+        // where it is shown reports it. The merge itself must not stop.
+        Err(_) => return Ok(()),
+    };
+    if !partnership.status.needs_agreement() {
+        return save(store, at, None);
+    }
+    // The campaign or creator it names may not have arrived yet; the check
+    // runs again with the next change to this partnership.
+    let Ok(undefined) = undefined_in(store, &partnership) else {
+        return Ok(());
+    };
+    if undefined.is_empty() {
+        return save(store, at, None);
+    }
+    let details: Vec<&str> = undefined.iter().map(|u| u.message.as_str()).collect();
+    let mine = store.change_log().map(|l| l.author).unwrap_or_default();
+    let conflict = Conflict {
+        tree: change.tree.clone(),
+        key: change.key.clone(),
+        problem: format!(
+            "A partnership marked {} has details undefined after {}'s change was merged: {}",
+            partnership.status.label(),
+            change.author,
+            details.join(" ")
+        ),
+        authors: vec![change.author.clone(), mine],
+        found_at: Utc::now(),
+    };
+    save(store, at, Some(&conflict))
+}
+
+/// The conflicts waiting for a person, in record order.
+pub fn list(store: &Store) -> Result<Vec<Conflict>, StoreError> {
+    super::log::json_values(store, TREE, "sync conflict")
+}
+
+#[cfg(test)]
+mod tests;
