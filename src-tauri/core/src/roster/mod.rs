@@ -1,7 +1,7 @@
 //! The roster: the creators a brand works with, their accounts, and the rules
 //! that keep one creator one record.
 
-mod blocks;
+pub(crate) mod blocks;
 mod bulk;
 mod codec;
 pub mod figures;

@@ -176,12 +176,26 @@ impl Store {
         &self,
         writes: impl FnOnce() -> Result<Vec<(Vec<u8>, Option<Vec<u8>>)>, StoreError>,
     ) -> Option<Result<(), StoreError>> {
-        let log = self.change_log()?;
+        let log = self.change_log().filter(|_| change_log::shared(T::TREE))?;
         Some((|| {
             let writes = writes()?;
             change_log::write(&self.db, T::TREE, &self.tree::<T>()?, &writes, &log)?;
             self.flush()
         })())
+    }
+
+    /// The database itself, for the sync layer's transactions across trees.
+    pub(crate) fn db(&self) -> &sled::Db {
+        &self.db
+    }
+
+    /// The names of every tree in the database.
+    pub(crate) fn tree_names(&self) -> Vec<String> {
+        self.db
+            .tree_names()
+            .iter()
+            .map(|name| String::from_utf8_lossy(name).into_owned())
+            .collect()
     }
 
     /// A raw sled tree, for modules that lay out their own keys.

@@ -17,7 +17,7 @@ use super::log::held_key;
 use crate::agreement::partnership::{undefined_in, Partnership};
 use crate::store::{Record, Store, StoreError};
 
-const TREE: &str = "sync_conflicts";
+pub(crate) const TREE: &str = "sync_conflicts";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {

@@ -100,17 +100,64 @@ pub(crate) fn load(db: &sled::Db) -> Result<Option<Log>, StoreError> {
 /// write is recorded for the team. Joining again keeps the node id and
 /// changes only the author's name.
 pub fn join(store: &Store, author: &str) -> Result<NodeId, StoreError> {
+    let first_time = store.change_log().is_none();
     let node = store.change_log().map_or_else(NodeId::random, |log| log.node);
     let meta = store.sled_tree(META)?;
     let mut batch = sled::Batch::default();
     batch.insert(NODE, &node.0);
     batch.insert(AUTHOR, author.as_bytes());
     store.apply(&meta, batch)?;
-    store.set_change_log(Log {
+    let log = Log {
         node,
         author: author.to_string(),
-    });
+    };
+    store.set_change_log(log.clone());
+    if first_time {
+        share_what_is_here(store, &log)?;
+    }
     Ok(node)
+}
+
+/// Trees that stay with this copy: the sync layer's own, the person's
+/// name, preferences and sample marker, the schema version, and the
+/// roster's block layout (which its own writer will log).
+const LOCAL_ONLY: [&str; 9] = [
+    CHANGES,
+    META,
+    HELD,
+    super::conflicts::TREE,
+    crate::roster::blocks::TREE,
+    "identity",
+    "preferences",
+    "sample",
+    "meta",
+];
+
+/// Whether writes to `tree` are shared with the team.
+pub(crate) fn shared(tree: &str) -> bool {
+    !LOCAL_ONLY.contains(&tree) && !tree.starts_with("__sled__")
+}
+
+/// Joining shares the workspace: every record already here is logged as
+/// written now, whole, so the team receives it.
+fn share_what_is_here(store: &Store, log: &Log) -> Result<(), StoreError> {
+    for name in store.tree_names().into_iter().filter(|t| shared(t)) {
+        let tree = store.sled_tree(&name)?;
+        let mut writes = Vec::new();
+        for entry in tree.iter() {
+            let (key, value) = entry.map_err(StoreError::from_sled)?;
+            // Only records in the store's own layout (version and JSON) are shared.
+            if codec::split(&value)
+                .is_ok_and(|(_, json)| serde_json::from_slice::<serde_json::Value>(json).is_ok_and(|v| v.is_object()))
+            {
+                writes.push((key.to_vec(), Some(value.to_vec())));
+            }
+        }
+        if !writes.is_empty() {
+            write_whole(store.db(), &name, &tree, &writes, log, true)?;
+        }
+    }
+    store.flush()
 }
 
 /// Every value of a tree the sync layer keeps as plain JSON, in key order.
@@ -191,6 +238,19 @@ pub(crate) fn write(
     writes: &[(Vec<u8>, Option<Vec<u8>>)],
     log: &Log,
 ) -> Result<(), StoreError> {
+    write_whole(db, tree_name, tree, writes, log, false)
+}
+
+/// `write`, or with `whole` every written record logged with all its
+/// fields, as if new (what joining a team shares).
+fn write_whole(
+    db: &sled::Db,
+    tree_name: &str,
+    tree: &sled::Tree,
+    writes: &[(Vec<u8>, Option<Vec<u8>>)],
+    log: &Log,
+    whole: bool,
+) -> Result<(), StoreError> {
     let changes = db.open_tree(CHANGES).map_err(StoreError::from_sled)?;
     let meta = db.open_tree(META).map_err(StoreError::from_sled)?;
     let held_tree = db.open_tree(HELD).map_err(StoreError::from_sled)?;
@@ -213,7 +273,8 @@ pub(crate) fn write(
                 Some(bytes) => records.insert(key.as_slice(), bytes.as_slice())?,
                 None => records.remove(key.as_slice())?,
             };
-            let Some(edit) = of_write(before.as_deref(), value.as_deref()).map_err(abort)? else {
+            let compared = if whole { None } else { before.as_deref() };
+            let Some(edit) = of_write(compared, value.as_deref()).map_err(abort)? else {
                 continue;
             };
             let stored = value.as_deref().or(before.as_deref()).unwrap_or_default();

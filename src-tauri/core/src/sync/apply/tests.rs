@@ -146,3 +146,23 @@ fn a_copy_that_has_not_joined_takes_in_nothing() {
     let store = Store::open(dir.path()).unwrap();
     assert!(matches!(apply_remote(&store, &[]), Err(SyncError::NotJoined)));
 }
+
+#[test]
+fn a_copy_joining_with_a_workspace_gives_it_to_an_empty_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = Store::open(&dir.path().join("full")).unwrap();
+    crate::sample::load(&full).unwrap();
+    join(&full, "Ana").unwrap();
+    let empty = Store::open(&dir.path().join("empty")).unwrap();
+    join(&empty, "Ben").unwrap();
+    assert!(logged(&empty).unwrap().is_empty(), "an empty copy has nothing to share");
+
+    apply_remote(&empty, &logged(&full).unwrap()).unwrap();
+    let partnerships = crate::agreement::partnership::list;
+    assert_eq!(partnerships(&empty).unwrap(), partnerships(&full).unwrap());
+    assert_eq!(partnerships(&empty).unwrap().len(), 6);
+    assert_eq!(
+        crate::campaign::list(&empty).unwrap(),
+        crate::campaign::list(&full).unwrap()
+    );
+}

@@ -91,3 +91,32 @@ fn the_log_carries_on_after_the_copy_is_reopened() {
     store.put(&note(1, "third")).unwrap();
     assert_eq!(logged(&store).unwrap()[2].author, "Lena V.");
 }
+
+#[test]
+fn joining_shares_the_records_already_here_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    store.put(&note(1, "before joining")).unwrap();
+    store.put(&note(2, "also before")).unwrap();
+    join(&store, "Lena Vogel").unwrap();
+    assert_eq!(
+        edits(&store),
+        vec![
+            (1, set(json!({"id": 1, "text": "before joining"}))),
+            (2, set(json!({"id": 2, "text": "also before"}))),
+        ]
+    );
+    // Joining again (a new name) shares nothing twice.
+    join(&store, "Lena V.").unwrap();
+    assert_eq!(logged(&store).unwrap().len(), 2);
+}
+
+#[test]
+fn the_persons_own_settings_stay_with_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    crate::identity::set(&store, "Lena Vogel").unwrap();
+    join(&store, "Lena Vogel").unwrap();
+    crate::identity::set(&store, "Lena V.").unwrap();
+    assert!(logged(&store).unwrap().is_empty(), "{:?}", logged(&store).unwrap());
+}
