@@ -62,7 +62,12 @@ fn show_markets(market: Option<String>, json: bool) -> Result<(), String> {
         }
         return Ok(());
     };
-    let code = market_code(&market)?;
+    let code = country::resolve(&market).map(|c| c.code.clone()).ok_or_else(|| {
+        format!(
+            "'{}' is not a country Partnerly knows; name it by its code (PL) or its English name (Poland)",
+            market.trim()
+        )
+    })?;
     let rule = markets::rule(&code, None).ok_or_else(|| {
         format!("Partnerly has no disclosure rules for {code}; label posts as advertising, clearly and at the start, in the market's language")
     })?;

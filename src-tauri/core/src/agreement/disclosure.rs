@@ -3,7 +3,7 @@
 //! label, where it goes, what is not enough there, and the source with the
 //! day it was checked.
 
-use crate::disclosure::markets::{self, platform_label};
+use crate::disclosure::markets::{self, platform_label, MarketRule};
 use crate::roster::Platform;
 
 /// How many of a market's "not enough" labels the clause names.
@@ -12,9 +12,16 @@ const NOT_ENOUGH_NAMED: usize = 5;
 /// The agreement's disclosure clause for the campaign's markets and the
 /// platforms the deliverables are on.
 pub fn clause(brand: &str, markets: &[String], platforms: &[Platform]) -> Vec<String> {
+    let rules: Vec<MarketRule> = markets.iter().filter_map(|m| markets::rule(m, Some(brand))).collect();
+    clause_from(markets, &rules, platforms)
+}
+
+/// The clause from market rules already gathered (`markets::rule` with the
+/// brand named); markets without one get the general advice.
+pub fn clause_from(markets: &[String], rules: &[MarketRule], platforms: &[Platform]) -> Vec<String> {
     let mut lines = Vec::new();
     for market in markets {
-        match markets::rule(market, Some(brand)) {
+        match rules.iter().find(|r| &r.market == market) {
             Some(rule) => {
                 let mut line = format!("{market}: label each post \"{}\" {}.", rule.labels[0], rule.placement);
                 if !rule.not_enough.is_empty() {

@@ -179,14 +179,14 @@ pub fn view_of(store: &Store, partnership: Partnership, today: NaiveDate) -> Res
         _ => Vec::new(),
     };
     let disclosure = match (&campaign, &brand) {
-        (Some(c), Some(b)) => {
+        (Some(c), Some(_)) => {
             let platforms: Vec<_> = partnership
                 .terms
                 .deliverables
                 .iter()
                 .filter_map(|d| d.platform)
                 .collect();
-            disclosure::clause(&b.name, &c.markets, &platforms)
+            disclosure::clause_from(&c.markets, &disclosure_markets, &platforms)
         }
         _ => Vec::new(),
     };
