@@ -14,7 +14,9 @@ use super::codec;
 use super::figures::{self, CreatorFigures, PendingFigures};
 use super::index::{self, RosterState};
 use super::model::{Influencer, Platform};
+use super::shared;
 use crate::store::{Store, StoreError};
+use crate::sync::log::Logical;
 
 /// Up to this many changes an import updates the built index in place;
 /// beyond it, dropping the index and building it again is quicker.
@@ -157,10 +159,87 @@ impl Writer<'_> {
         Ok(Some(records))
     }
 
-    /// Applies `batch`; what was read before may be stale after it.
-    fn apply(&self, batch: Batch) -> Result<(), StoreError> {
+    /// Applies `batch`, with the creators it writes logged for the team
+    /// when this copy has joined one (`writes` is only called then: what
+    /// each creator was and becomes). What was read before may be stale after it.
+    fn apply(&self, batch: Batch, writes: impl FnOnce() -> Result<Vec<Logical>, StoreError>) -> Result<(), StoreError> {
         self.recent.borrow_mut().clear();
-        self.store.apply(&self.tree, batch)
+        match self.store.change_log() {
+            Some(log) => {
+                crate::sync::log::write_batch(self.store.db(), &self.tree, &batch, &writes()?, &log)?;
+                self.store.flush()
+            }
+            None => self.store.apply(&self.tree, batch),
+        }
+    }
+
+    /// The stored creator with this id, if any.
+    pub(crate) fn stored(&self, id: &Uuid) -> Result<Option<Influencer>, StoreError> {
+        let Some(block) = self.state.read(self.store)?.block_of(id) else {
+            return Ok(None);
+        };
+        let Some(records) = self.block(block)? else {
+            return Ok(None);
+        };
+        let found = records
+            .iter()
+            .find(|r| codec::id_of(r) == Some(*id))
+            .map(blocks::decode)
+            .transpose();
+        found
+    }
+
+    /// The batch that makes one creator `after` (`None`: removed) where
+    /// `previous` is how they are stored now (`None`: new), and their block.
+    fn one(&self, after: Option<&Influencer>, previous: Option<&Influencer>) -> Result<(Batch, u32), StoreError> {
+        let mut batch = Batch::default();
+        let block = match (previous, after) {
+            (Some(previous), _) => self.stored_block(&previous.id)?,
+            (None, _) => self.block_for_new()?,
+        };
+        match (previous, after) {
+            (None, None) => {}
+            (None, Some(new)) => {
+                blocks::put_count(&mut batch, self.count()? + 1);
+                blocks::rewrite(&self.tree, &mut batch, block, &[(new.id, Some(blocks::encode(new)))])?;
+            }
+            (Some(_), Some(now)) => {
+                blocks::rewrite(&self.tree, &mut batch, block, &[(now.id, Some(blocks::encode(now)))])?;
+            }
+            (Some(stored), None) => {
+                blocks::put_count(&mut batch, self.count()?.saturating_sub(1));
+                blocks::rewrite(&self.tree, &mut batch, block, &[(stored.id, None)])?;
+                blocks::rewrite_at(&self.tree, &mut batch, &figures::key(block), &[(stored.id, None)])?;
+            }
+        }
+        Ok((batch, block))
+    }
+
+    /// Keeps the index in step with `one`'s write.
+    fn indexed(&self, after: Option<&Influencer>, previous: Option<&Influencer>, block: u32) {
+        self.state.update(|index| {
+            if let Some(previous) = previous {
+                index.remove(previous);
+            }
+            if let Some(after) = after {
+                index.insert(block, after);
+            }
+        });
+    }
+
+    /// Writes one creator as another copy of the team made them: `commit`
+    /// applies the batch together with the sync layer's own records.
+    pub(crate) fn take_remote<E: From<StoreError>>(
+        &self,
+        after: Option<&Influencer>,
+        previous: Option<&Influencer>,
+        commit: impl FnOnce(&sled::Tree, &Batch) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let (batch, block) = self.one(after, previous)?;
+        self.recent.borrow_mut().clear();
+        commit(&self.tree, &batch)?;
+        self.indexed(after, previous, block);
+        Ok(())
     }
 
     /// How many creators are stored now.
@@ -186,34 +265,16 @@ impl Writer<'_> {
     /// Stores one creator; `previous` is how they are stored now, `None` for
     /// someone new.
     pub(crate) fn put(&self, influencer: &Influencer, previous: Option<&Influencer>) -> Result<(), StoreError> {
-        let block = match previous {
-            Some(previous) => self.stored_block(&previous.id)?,
-            None => self.block_for_new()?,
-        };
-        let mut batch = Batch::default();
-        if previous.is_none() {
-            blocks::put_count(&mut batch, self.count()? + 1);
-        }
-        let change = [(influencer.id, Some(blocks::encode(influencer)))];
-        blocks::rewrite(&self.tree, &mut batch, block, &change)?;
-        self.apply(batch)?;
-        self.state.update(|index| {
-            if let Some(previous) = previous {
-                index.remove(previous);
-            }
-            index.insert(block, influencer);
-        });
+        let (batch, block) = self.one(Some(influencer), previous)?;
+        self.apply(batch, || shared::writes([(previous, Some(influencer))]))?;
+        self.indexed(Some(influencer), previous, block);
         Ok(())
     }
 
     pub(crate) fn remove(&self, stored: &Influencer) -> Result<(), StoreError> {
-        let block = self.stored_block(&stored.id)?;
-        let mut batch = Batch::default();
-        blocks::put_count(&mut batch, self.count()?.saturating_sub(1));
-        blocks::rewrite(&self.tree, &mut batch, block, &[(stored.id, None)])?;
-        blocks::rewrite_at(&self.tree, &mut batch, &figures::key(block), &[(stored.id, None)])?;
-        self.apply(batch)?;
-        self.state.update(|index| index.remove(stored));
+        let (batch, block) = self.one(None, Some(stored))?;
+        self.apply(batch, || shared::writes([(Some(stored), None)]))?;
+        self.indexed(None, Some(stored), block);
         Ok(())
     }
 
@@ -267,7 +328,9 @@ impl Writer<'_> {
                 }
             }
         }
-        self.apply(batch)?;
+        self.apply(batch, || {
+            shared::writes([(Some(keep), Some(keep_after)), (Some(other), None)])
+        })?;
         self.state.update(|index| {
             index.remove(keep);
             index.remove(other);
@@ -316,7 +379,11 @@ impl Writer<'_> {
             blocks::rewrite(&self.tree, &mut batch, *block, changes)?;
         }
         self.merge_stored_figures(&mut batch, figures.stored()?, scale, import)?;
-        self.apply(batch)?;
+        self.apply(batch, || {
+            let new = new.iter().map(blocks::decode).collect::<Result<Vec<_>, _>>()?;
+            let new = new.iter().map(|n| (None, Some(n)));
+            shared::writes(new.chain(changed.iter().map(|(now, before)| (Some(before), Some(now)))))
+        })?;
 
         if new.len() + changed.len() > INCREMENTAL_LIMIT {
             self.state.invalidate();
@@ -383,7 +450,20 @@ impl Writer<'_> {
         }
         let records: Vec<Vec<u8>> = influencers.iter().map(blocks::encode).collect();
         put_all(&mut batch, &records);
-        self.apply(batch)?;
+        self.apply(batch, || {
+            let mut before = BTreeMap::new();
+            blocks::for_each(&self.tree, |_, stored| {
+                before.insert(stored.id, stored);
+                Ok(())
+            })?;
+            let staying: std::collections::HashSet<Uuid> = influencers.iter().map(|now| now.id).collect();
+            let kept = influencers.iter().map(|now| (before.get(&now.id), Some(now)));
+            let gone = before
+                .values()
+                .filter(|stored| !staying.contains(&stored.id))
+                .map(|stored| (Some(stored), None));
+            shared::writes(kept.chain(gone).collect::<Vec<_>>())
+        })?;
         self.state.invalidate();
         Ok(())
     }

@@ -9,6 +9,7 @@ pub(crate) mod index;
 mod model;
 mod profile;
 mod query;
+pub(crate) mod shared;
 mod tiers;
 mod validate;
 
@@ -232,7 +233,18 @@ pub fn merged(
     }
     let mut draft = keep.to_draft();
     let theirs = other.to_draft();
-    draft.accounts.extend(theirs.accounts);
+    // Copies of a team can each hold the account (a conflict that a merge
+    // settles): it stays once, with the larger following.
+    for account in theirs.accounts {
+        match draft
+            .accounts
+            .iter_mut()
+            .find(|a| a.platform == account.platform && a.handle == account.handle)
+        {
+            Some(held) => held.followers = held.followers.max(account.followers),
+            None => draft.accounts.push(account),
+        }
+    }
     for niche in theirs.niches {
         if !draft.niches.iter().any(|n| n.eq_ignore_ascii_case(&niche)) {
             draft.niches.push(niche);

@@ -93,6 +93,12 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
     let held_tree = store.sled_tree(HELD)?;
     let mut applied = 0;
     for change in changes.iter().filter(|c| c.id.node != log.node) {
+        if change.tree == crate::roster::shared::TREE {
+            let taken = crate::roster::shared::take_in(store, change)?;
+            applied += 1;
+            super::conflicts::check_creator(store, change, &taken)?;
+            continue;
+        }
         let records = store.sled_tree(&change.tree)?;
         let now = now_millis();
         let result = (&records, &held_tree, &meta).transaction(|(records, held, meta)| {
@@ -145,6 +151,47 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
     // The roster's in-memory index is rebuilt from the records on next use.
     crate::roster::index::state(store).invalidate();
     Ok(applied)
+}
+
+/// A record's field stamps as kept, or made from its stored bytes `before`.
+pub(crate) fn held_of(store: &Store, tree: &str, key: &[u8], before: Option<&[u8]>) -> Result<Held, String> {
+    let held = store.sled_tree(HELD).map_err(|e| e.to_string())?;
+    match held.get(held_key(tree, key)).map_err(|e| e.to_string())? {
+        Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| e.to_string()),
+        None => held_from(before),
+    }
+}
+
+/// Applies `batch` (what merging `change` wrote where its record lives)
+/// with the record's new field stamps `state` and the clock moved past the
+/// change, in one transaction: for records kept in a layout of their own.
+pub(crate) fn commit(
+    store: &Store,
+    records: &sled::Tree,
+    batch: &sled::Batch,
+    change: &Change,
+    state: &Held,
+) -> Result<(), SyncError> {
+    let log = store.change_log().ok_or(SyncError::NotJoined)?;
+    let meta = store.sled_tree(META)?;
+    let held_tree = store.sled_tree(HELD)?;
+    let state = serde_json::to_vec(state).map_err(|e| StoreError::Engine(e.to_string()))?;
+    let now = now_millis();
+    let result = (records, &held_tree, &meta).transaction(|(records, held, meta)| {
+        let mut clock = read_clock(meta, log.node)?;
+        clock
+            .observe(change.stamp, now)
+            .map_err(ConflictableTransactionError::Abort)?;
+        records.apply_batch(batch)?;
+        held.insert(held_key(&change.tree, &change.key), state.as_slice())?;
+        write_clock(meta, &clock)?;
+        Ok(())
+    });
+    match result {
+        Ok(()) => Ok(()),
+        Err(TransactionError::Abort(e)) => Err(e.into()),
+        Err(TransactionError::Storage(e)) => Err(StoreError::from_sled(e).into()),
+    }
 }
 
 #[cfg(test)]

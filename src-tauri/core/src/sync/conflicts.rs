@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 
 use super::change::Change;
 use super::log::held_key;
+use uuid::Uuid;
+
 use crate::agreement::partnership::{undefined_in, Partnership};
+use crate::roster::{self, shared::Taken};
 use crate::store::{Record, Store, StoreError};
 
 pub(crate) const TREE: &str = "sync_conflicts";
@@ -29,6 +32,9 @@ pub struct Conflict {
     /// Whose changes met in it: the other copy's author, then this copy's.
     pub authors: Vec<String>,
     pub found_at: DateTime<Utc>,
+    /// The creators a person settles it between (two holding one account).
+    #[serde(default)]
+    pub creators: Vec<Uuid>,
 }
 
 fn save(store: &Store, key: Vec<u8>, conflict: Option<&Conflict>) -> Result<(), StoreError> {
@@ -81,13 +87,65 @@ pub(crate) fn check(store: &Store, change: &Change) -> Result<(), StoreError> {
         ),
         authors: vec![change.author.clone(), mine],
         found_at: Utc::now(),
+        creators: Vec::new(),
     };
     save(store, at, Some(&conflict))
 }
 
-/// The conflicts waiting for a person, in record order.
+/// Lists or clears the "one account, one creator" conflict of the creator
+/// `change` was merged into: another creator here holds one of its accounts.
+pub(crate) fn check_creator(store: &Store, change: &Change, taken: &Taken) -> Result<(), StoreError> {
+    let at = held_key(&change.tree, &change.key);
+    let (Some(merged), Some((other, account))) = (&taken.merged, taken.sharing.first()) else {
+        return save(store, at, None);
+    };
+    let mine = store.change_log().map(|l| l.author).unwrap_or_default();
+    let conflict = Conflict {
+        tree: change.tree.clone(),
+        key: change.key.clone(),
+        problem: format!(
+            "Two creators hold the {} account @{} after {}'s change was merged: {} and {}. \
+             Merge them into one, or take the account off the one it does not belong to.",
+            account.platform.label(),
+            account.handle,
+            change.author,
+            merged.name,
+            other.name
+        ),
+        authors: vec![change.author.clone(), mine],
+        found_at: Utc::now(),
+        creators: vec![merged.id, other.id],
+    };
+    save(store, at, Some(&conflict))
+}
+
+/// Whether a "two creators, one account" conflict still holds: both are
+/// on the roster and still share an account.
+fn still_shared(store: &Store, creators: &[Uuid]) -> bool {
+    let [a, b] = creators else { return true };
+    let (Ok(a), Ok(b)) = (roster::get(store, &a.to_string()), roster::get(store, &b.to_string())) else {
+        return false;
+    };
+    a.accounts.iter().any(|x| {
+        b.accounts
+            .iter()
+            .any(|y| x.platform == y.platform && x.handle == y.handle)
+    })
+}
+
+/// The conflicts waiting for a person, in record order. A conflict put
+/// right here since (the two creators merged, an account moved) is cleared.
 pub fn list(store: &Store) -> Result<Vec<Conflict>, StoreError> {
-    super::log::json_values(store, TREE, "sync conflict")
+    let all: Vec<Conflict> = super::log::json_values(store, TREE, "sync conflict")?;
+    let mut waiting = Vec::with_capacity(all.len());
+    for conflict in all {
+        if still_shared(store, &conflict.creators) {
+            waiting.push(conflict);
+        } else {
+            save(store, held_key(&conflict.tree, &conflict.key), None)?;
+        }
+    }
+    Ok(waiting)
 }
 
 #[cfg(test)]

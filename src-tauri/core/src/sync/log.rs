@@ -157,6 +157,7 @@ fn share_what_is_here(store: &Store, log: &Log) -> Result<(), StoreError> {
             write_whole(store.db(), &name, &tree, &writes, log, true)?;
         }
     }
+    crate::roster::shared::share_all(store, log)?;
     store.flush()
 }
 
@@ -251,58 +252,143 @@ fn write_whole(
     log: &Log,
     whole: bool,
 ) -> Result<(), StoreError> {
-    let changes = db.open_tree(CHANGES).map_err(StoreError::from_sled)?;
-    let meta = db.open_tree(META).map_err(StoreError::from_sled)?;
-    let held_tree = db.open_tree(HELD).map_err(StoreError::from_sled)?;
-    let now = now_millis();
-    let sets = super::apply::append_only(tree_name);
-    let result = (tree, &changes, &meta, &held_tree).transaction(|(records, changes, meta, held)| {
-        let abort = |detail: String| ConflictableTransactionError::Abort(detail);
-        let mut seq = match meta.get(SEQ)? {
-            Some(bytes) => u64::from_be_bytes(
-                bytes
-                    .as_ref()
-                    .try_into()
-                    .map_err(|_| abort("a bad sequence number".into()))?,
-            ),
-            None => 0,
-        };
-        let mut clock = read_clock(meta, log.node)?;
+    in_transaction(db, tree, log, |records, logger| {
         for (key, value) in writes {
             let before = match value {
                 Some(bytes) => records.insert(key.as_slice(), bytes.as_slice())?,
                 None => records.remove(key.as_slice())?,
             };
             let compared = if whole { None } else { before.as_deref() };
-            let Some(edit) = of_write(compared, value.as_deref()).map_err(abort)? else {
-                continue;
-            };
-            let stored = value.as_deref().or(before.as_deref()).unwrap_or_default();
-            let (version, _) = codec::split(stored).map_err(abort)?;
-            seq += 1;
-            let change = Change {
-                id: ChangeId { node: log.node, seq },
-                stamp: clock.tick(now),
-                tree: tree_name.to_string(),
-                key: key.clone(),
-                edit,
-                version,
-                author: log.author.clone(),
-            };
-            // The record's field stamps follow its own writes too, so a
-            // later change from another copy is weighed against them.
-            let held_at = held_key(tree_name, key);
-            let mut state = match read_held(held, &held_at)? {
-                Some(state) => state,
-                None => super::apply::held_from(before.as_deref()).map_err(abort)?,
-            };
-            state.apply(&change.edit, change.stamp, sets);
-            held.insert(held_at, serde_json::to_vec(&state).map_err(|e| abort(e.to_string()))?)?;
-            let json = serde_json::to_vec(&change).map_err(|e| abort(e.to_string()))?;
-            changes.insert(&change.id.local_key(), json)?;
+            let stored = value.as_deref().or(before.as_deref());
+            logger.record(tree_name, key, compared, value.as_deref(), stored, before.as_deref())?;
         }
-        meta.insert(SEQ, &seq.to_be_bytes())?;
-        write_clock(meta, &clock)?;
+        Ok(())
+    })
+}
+
+/// A record that lives inside another tree's layout (a creator inside a
+/// roster block), written as part of `batch` and logged as if it were
+/// stored on its own under `tree` and `key`, in the store's layout.
+#[derive(Debug)]
+pub(crate) struct Logical {
+    pub tree: &'static str,
+    pub key: Vec<u8>,
+    pub before: Option<Vec<u8>>,
+    pub after: Option<Vec<u8>>,
+}
+
+/// Applies `batch` to `tree` and logs each of `logical` that changed
+/// something, in one transaction.
+pub(crate) fn write_batch(
+    db: &sled::Db,
+    tree: &sled::Tree,
+    batch: &sled::Batch,
+    logical: &[Logical],
+    log: &Log,
+) -> Result<(), StoreError> {
+    in_transaction(db, tree, log, |records, logger| {
+        records.apply_batch(batch)?;
+        for write in logical {
+            let (before, after) = (write.before.as_deref(), write.after.as_deref());
+            logger.record(write.tree, &write.key, before, after, after.or(before), before)?;
+        }
+        Ok(())
+    })
+}
+
+type Abort = ConflictableTransactionError<String>;
+
+/// What logging needs inside a transaction: the trees, the next sequence
+/// number and the clock.
+struct Logger<'t> {
+    changes: &'t sled::transaction::TransactionalTree,
+    held: &'t sled::transaction::TransactionalTree,
+    seq: u64,
+    clock: Clock,
+    now: u64,
+    log: &'t Log,
+}
+
+impl Logger<'_> {
+    /// Logs one write of `key` in `tree_name` (compared `before` → `after`)
+    /// and moves its field stamps on; `stored` is the record's bytes for its
+    /// version, `held_before` what the field stamps start from when none were kept.
+    fn record(
+        &mut self,
+        tree_name: &str,
+        key: &[u8],
+        before: Option<&[u8]>,
+        after: Option<&[u8]>,
+        stored: Option<&[u8]>,
+        held_before: Option<&[u8]>,
+    ) -> Result<(), Abort> {
+        let abort = |detail: String| ConflictableTransactionError::Abort(detail);
+        let Some(edit) = of_write(before, after).map_err(abort)? else {
+            return Ok(());
+        };
+        let (version, _) = codec::split(stored.unwrap_or_default()).map_err(abort)?;
+        self.seq += 1;
+        let change = Change {
+            id: ChangeId {
+                node: self.log.node,
+                seq: self.seq,
+            },
+            stamp: self.clock.tick(self.now),
+            tree: tree_name.to_string(),
+            key: key.to_vec(),
+            edit,
+            version,
+            author: self.log.author.clone(),
+        };
+        // The record's field stamps follow its own writes too, so a
+        // later change from another copy is weighed against them.
+        let held_at = held_key(tree_name, key);
+        let mut state = match read_held(self.held, &held_at)? {
+            Some(state) => state,
+            None => super::apply::held_from(held_before).map_err(abort)?,
+        };
+        state.apply(&change.edit, change.stamp, super::apply::append_only(tree_name));
+        self.held
+            .insert(held_at, serde_json::to_vec(&state).map_err(|e| abort(e.to_string()))?)?;
+        let json = serde_json::to_vec(&change).map_err(|e| abort(e.to_string()))?;
+        self.changes.insert(&change.id.local_key(), json)?;
+        Ok(())
+    }
+}
+
+/// Runs `write` over `tree` with a `Logger`, all in one sled transaction
+/// with the change log, the field stamps and the clock.
+fn in_transaction(
+    db: &sled::Db,
+    tree: &sled::Tree,
+    log: &Log,
+    write: impl Fn(&sled::transaction::TransactionalTree, &mut Logger<'_>) -> Result<(), Abort>,
+) -> Result<(), StoreError> {
+    let changes = db.open_tree(CHANGES).map_err(StoreError::from_sled)?;
+    let meta = db.open_tree(META).map_err(StoreError::from_sled)?;
+    let held_tree = db.open_tree(HELD).map_err(StoreError::from_sled)?;
+    let now = now_millis();
+    let result = (tree, &changes, &meta, &held_tree).transaction(|(records, changes, meta, held)| {
+        let seq = match meta.get(SEQ)? {
+            Some(bytes) => u64::from_be_bytes(
+                bytes
+                    .as_ref()
+                    .try_into()
+                    .map_err(|_| ConflictableTransactionError::Abort("a bad sequence number".to_string()))?,
+            ),
+            None => 0,
+        };
+        let mut logger = Logger {
+            changes,
+            held,
+            seq,
+            clock: read_clock(meta, log.node)?,
+            now,
+            log,
+        };
+        write(records, &mut logger)?;
+        meta.insert(SEQ, &logger.seq.to_be_bytes())?;
+        write_clock(meta, &logger.clock)?;
         Ok(())
     });
     match result {
