@@ -4,12 +4,11 @@
 //! --test` installs). Two data folders sync through it; its roles refuse
 //! what a member may not do.
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use partnerly_core::store::{Record, Store};
 use partnerly_core::sync::log::{join, logged, unpushed};
+use partnerly_team::throwaway::{ThrowawayServer, OWNER};
 use partnerly_team::{sync, Role, Team, TeamError};
 use serde::{Deserialize, Serialize};
 
@@ -54,149 +53,16 @@ fn step(at: &str, what: &str) -> Step {
     }
 }
 
-/// Where the server's programs are: Debian keeps them out of PATH.
-fn server_programs() -> PathBuf {
-    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path().join("bin"))
-        .filter(|bin| bin.join("initdb").exists())
-        .collect();
-    found.sort();
-    found.pop().unwrap_or_else(|| {
-        panic!("PostgreSQL's server programs (initdb, pg_ctl) are not installed: install the postgresql package (`bash .ci/setup --test` does)")
-    })
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| o.stdout == b"0\n")
-        .unwrap_or(false)
-}
-
-/// Runs a server program; PostgreSQL refuses to run as root, so as root it
-/// runs as the postgres user.
-fn run(program: &Path, args: &[&str]) {
-    let mut command = if is_root() {
-        let mut c = Command::new("runuser");
-        c.args(["-u", "postgres", "--"]).arg(program);
-        c
-    } else {
-        Command::new(program)
-    };
-    let out = command.args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{} {args:?}: {}{}",
-        program.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-struct Cluster {
-    dir: tempfile::TempDir,
-    bin: PathBuf,
-    port: u16,
-}
-
-impl Cluster {
-    fn start() -> Cluster {
-        let bin = server_programs();
-        let dir = tempfile::Builder::new()
-            .prefix("partnerly-pg")
-            .tempdir_in("/tmp")
-            .unwrap();
-        if is_root() {
-            let out = Command::new("chown")
-                .args(["postgres:postgres"])
-                .arg(dir.path())
-                .output()
-                .unwrap();
-            assert!(out.status.success());
-        }
-        let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let data = dir.path().join("data");
-        run(
-            &bin.join("initdb"),
-            &[
-                "-D",
-                data.to_str().unwrap(),
-                "-U",
-                "partnerly_owner",
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--locale=C",
-            ],
-        );
-        let cluster = Cluster { dir, bin, port };
-        cluster.pg_ctl("start");
-        cluster
-    }
-
-    fn pg_ctl(&self, action: &str) {
-        let data = self.dir.path().join("data");
-        let log = self.dir.path().join("server.log");
-        let options = format!(
-            "-p {} -k {} -c listen_addresses=127.0.0.1",
-            self.port,
-            self.dir.path().display()
-        );
-        run(
-            &self.bin.join("pg_ctl"),
-            &[
-                "-D",
-                data.to_str().unwrap(),
-                "-l",
-                log.to_str().unwrap(),
-                "-o",
-                &options,
-                "-w",
-                "-m",
-                "fast",
-                action,
-            ],
-        );
-    }
-
-    fn config(&self, user: &str) -> String {
-        format!("host=127.0.0.1 port={} user={user} dbname=postgres", self.port)
-    }
-
-    async fn connect(&self, user: &str) -> Team {
-        Team::connect(&self.config(user)).await.unwrap()
-    }
-
-    /// The owner sets the workspace up and adds two editors and a viewer.
-    async fn workspace(&self) -> Team {
-        let owner = self.connect("partnerly_owner").await;
-        owner.install_schema().await.unwrap();
-        // Installing twice changes nothing.
-        owner.install_schema().await.unwrap();
-        owner.add_member("ana", "ana-secret", Role::Editor).await.unwrap();
-        owner.add_member("ben", "ben-secret", Role::Editor).await.unwrap();
-        owner.add_member("vic", "vic-secret", Role::Viewer).await.unwrap();
-        owner
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let data = self.dir.path().join("data");
-        let _ = Command::new(if is_root() { "runuser" } else { "true" })
-            .args(if is_root() {
-                vec!["-u", "postgres", "--"]
-            } else {
-                vec![]
-            })
-            .arg(self.bin.join("pg_ctl"))
-            .args(["-D", data.to_str().unwrap(), "-m", "immediate", "stop"])
-            .output();
-    }
+/// A throw-away server with the workspace set up: two editors and a viewer.
+async fn cluster() -> (ThrowawayServer, Team) {
+    let server = ThrowawayServer::start().unwrap();
+    let owner = server
+        .workspace(&[("ana", Role::Editor), ("ben", Role::Editor), ("vic", Role::Viewer)])
+        .await
+        .unwrap();
+    // Installing twice changes nothing.
+    owner.install_schema().await.unwrap();
+    (server, owner)
 }
 
 fn copy(dir: &Path, name: &str, author: &str) -> Store {
@@ -207,13 +73,12 @@ fn copy(dir: &Path, name: &str, author: &str) -> Store {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_copies_editing_offline_end_identical_whichever_syncs_first() {
-    let cluster = Cluster::start();
-    let _owner = cluster.workspace().await;
+    let (cluster, _owner) = cluster().await;
     let folders = tempfile::tempdir().unwrap();
     let a = copy(folders.path(), "a", "Ana");
     let b = copy(folders.path(), "b", "Ben");
-    let ana = cluster.connect("ana").await;
-    let ben = cluster.connect("ben").await;
+    let ana = cluster.connect("ana").await.unwrap();
+    let ben = cluster.connect("ben").await.unwrap();
 
     for (id, a_first) in [(1, true), (2, false)] {
         a.put(&deal(id)).unwrap();
@@ -251,12 +116,11 @@ async fn two_copies_editing_offline_end_identical_whichever_syncs_first() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_server_refuses_a_viewers_write_and_an_editor_writing_as_someone_else() {
-    let cluster = Cluster::start();
-    let _owner = cluster.workspace().await;
+    let (cluster, _owner) = cluster().await;
     let folders = tempfile::tempdir().unwrap();
     let viewer_copy = copy(folders.path(), "v", "Vic");
     viewer_copy.put(&deal(9)).unwrap();
-    let vic = cluster.connect("vic").await;
+    let vic = cluster.connect("vic").await.unwrap();
     let refused = sync(&viewer_copy, &vic).await.unwrap_err();
     assert!(matches!(refused, TeamError::Refused(_)), "{refused}");
     assert!(refused.to_string().contains("permission denied"), "{refused}");
@@ -282,8 +146,7 @@ async fn the_server_refuses_a_viewers_write_and_an_editor_writing_as_someone_els
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_server_restarted_mid_sync_loses_and_duplicates_nothing() {
-    let cluster = Cluster::start();
-    let owner = cluster.workspace().await;
+    let (cluster, owner) = cluster().await;
     let folders = tempfile::tempdir().unwrap();
     let a = copy(folders.path(), "a", "Ana");
     let b = copy(folders.path(), "b", "Ben");
@@ -292,17 +155,17 @@ async fn a_server_restarted_mid_sync_loses_and_duplicates_nothing() {
 
     // Half the changes reach the server, then it restarts before Ana's copy
     // has noted anything as sent.
-    let ana = cluster.connect("ana").await;
+    let ana = cluster.connect("ana").await.unwrap();
     let pending = unpushed(&a).unwrap();
     ana.push(&pending[..30]).await.unwrap();
-    cluster.pg_ctl("restart");
+    cluster.pg_ctl("restart").unwrap();
     assert!(sync(&a, &ana).await.is_err(), "the old connection is gone");
 
-    let ana = cluster.connect("ana").await;
+    let ana = cluster.connect("ana").await.unwrap();
     let synced = sync(&a, &ana).await.unwrap();
     assert_eq!(synced.pushed, 60);
     drop(owner);
-    let counted = tokio_postgres::connect(&cluster.config("partnerly_owner"), tokio_postgres::NoTls)
+    let counted = tokio_postgres::connect(&cluster.config(OWNER), tokio_postgres::NoTls)
         .await
         .unwrap();
     tokio::spawn(counted.1);
@@ -314,11 +177,102 @@ async fn a_server_restarted_mid_sync_loses_and_duplicates_nothing() {
         .get(0);
     assert_eq!(rows, 60, "every change once");
 
-    let ben = cluster.connect("ben").await;
+    let ben = cluster.connect("ben").await.unwrap();
     let synced = sync(&b, &ben).await.unwrap();
     assert_eq!(synced.pulled, 60);
     assert_eq!(b.count::<Deal>().unwrap(), 60);
     // A second sync finds nothing new.
     assert_eq!(sync(&b, &ben).await.unwrap(), partnerly_team::Synced::default());
     assert_eq!(logged(&b).unwrap().len(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn members_and_roles_are_the_servers_and_a_viewer_only_takes_changes_in() {
+    let (cluster, owner) = cluster().await;
+    assert_eq!(owner.role().await.unwrap(), Some(Role::Owner));
+    let vic = cluster.connect("vic").await.unwrap();
+    assert_eq!(vic.role().await.unwrap(), Some(Role::Viewer));
+    let folders = tempfile::tempdir().unwrap();
+    let a = copy(folders.path(), "a", "Ana");
+    a.put(&deal(3)).unwrap();
+    sync(&a, &cluster.connect("ana").await.unwrap()).await.unwrap();
+
+    let members = vic.members().await.unwrap();
+    let seen: Vec<(&str, Role, Option<&str>, u64)> = members
+        .iter()
+        .map(|m| (m.user.as_str(), m.role, m.name.as_deref(), m.changes))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (OWNER, Role::Owner, None, 0),
+            ("ana", Role::Editor, Some("Ana"), 1),
+            ("ben", Role::Editor, None, 0),
+            ("vic", Role::Viewer, None, 0)
+        ]
+    );
+    // A viewer's copy takes the team's changes in and sends none.
+    let v = copy(folders.path(), "v", "Vic");
+    let synced = partnerly_team::sync_as(&v, &vic, false).await.unwrap();
+    assert_eq!(synced, partnerly_team::Synced { pushed: 0, pulled: 1 });
+    assert_eq!(v.get::<Deal>(&3u32.to_be_bytes()).unwrap(), Some(deal(3)));
+
+    // Someone the owner never added is told so.
+    let stranger = partnerly_team::workspace::connect(&v, &cluster.config("postgres_nobody"), None, "Nobody").await;
+    assert!(stranger.is_err());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tls_when_required_is_never_given_up() {
+    let (cluster, _owner) = cluster().await;
+    // The throw-away server offers no TLS: asked to require it, the
+    // connection is refused rather than made in the clear.
+    let required = format!("{} sslmode=require", cluster.config("ana"));
+    let refused = Team::connect(&required).await.err().expect("no connection without TLS");
+    assert!(matches!(refused, TeamError::Connection(_)), "{refused}");
+    assert!(refused.to_string().to_lowercase().contains("tls"), "{refused}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn connecting_a_data_folder_keeps_the_settings_and_reports_the_state() {
+    let (cluster, _owner) = cluster().await;
+    let folders = tempfile::tempdir().unwrap();
+    let a = Store::open(&folders.path().join("a")).unwrap();
+    a.put(&deal(5)).unwrap();
+    let (connected, team) = partnerly_team::workspace::connect(&a, &cluster.config("ana"), None, "Ana")
+        .await
+        .unwrap();
+    assert_eq!(connected.role, Role::Editor);
+    assert_eq!(connected.synced.pushed, 1, "what was there before joining is shared");
+    let status = partnerly_team::workspace::status(&a).unwrap();
+    assert_eq!(
+        status.server.as_deref(),
+        Some(format!("ana@127.0.0.1:{}/postgres", cluster.port).as_str())
+    );
+    assert_eq!((status.waiting, status.name.as_deref()), (0, Some("Ana")));
+    assert!(status.state.last_synced_at.is_some() && status.state.offline_since.is_none());
+
+    // Two changes wait; the server goes away: the copy says since when it is offline.
+    a.put(&Deal { fee: 1, ..deal(5) }).unwrap();
+    a.put(&deal(6)).unwrap();
+    assert_eq!(partnerly_team::workspace::status(&a).unwrap().waiting, 2);
+    cluster.pg_ctl("stop").unwrap();
+    assert!(partnerly_team::workspace::sync_now(&a, &team, Role::Editor)
+        .await
+        .is_err());
+    let offline = partnerly_team::workspace::status(&a).unwrap();
+    assert!(offline.state.offline_since.is_some());
+    assert!(offline.state.last_error.is_some());
+    cluster.pg_ctl("start").unwrap();
+    let (team, role) = partnerly_team::workspace::open(&a, None).await.unwrap();
+    partnerly_team::workspace::sync_now(&a, &team, role).await.unwrap();
+    let back = partnerly_team::workspace::status(&a).unwrap();
+    assert_eq!((back.waiting, back.state.offline_since), (0, None));
+
+    partnerly_team::workspace::leave(&a).unwrap();
+    assert_eq!(partnerly_team::workspace::status(&a).unwrap().server, None);
+    assert!(matches!(
+        partnerly_team::workspace::open(&a, None).await.err(),
+        Some(TeamError::NotConnected)
+    ));
 }

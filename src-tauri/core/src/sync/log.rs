@@ -206,8 +206,31 @@ fn set_meta_number(store: &Store, name: &[u8], value: u64) -> Result<(), StoreEr
 
 /// This copy's changes the server has not taken yet, oldest first.
 pub fn unpushed(store: &Store) -> Result<Vec<Change>, StoreError> {
+    unpushed_up_to(store, usize::MAX)
+}
+
+/// The first `limit` changes the server has not taken yet, oldest first:
+/// read from where the last push ended, not from the start of the log.
+pub fn unpushed_up_to(store: &Store, limit: usize) -> Result<Vec<Change>, StoreError> {
     let pushed = meta_number(store, PUSHED)?;
-    Ok(logged(store)?.into_iter().filter(|c| c.id.seq > pushed).collect())
+    store
+        .sled_tree(CHANGES)?
+        .range((pushed + 1).to_be_bytes()..)
+        .values()
+        .take(limit)
+        .map(|bytes| {
+            let bytes = bytes.map_err(StoreError::from_sled)?;
+            serde_json::from_slice(&bytes).map_err(|e| StoreError::BadRecord {
+                kind: "logged change",
+                detail: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// How many of this copy's changes wait to be sent ("3 changes waiting").
+pub fn waiting(store: &Store) -> Result<u64, StoreError> {
+    Ok(meta_number(store, SEQ)?.saturating_sub(meta_number(store, PUSHED)?))
 }
 
 /// Notes that the server holds this copy's changes up to `seq`.
@@ -224,6 +247,34 @@ pub fn last_pulled(store: &Store) -> Result<u64, StoreError> {
 /// again is harmless, so a crash before this only repeats work.
 pub fn mark_pulled(store: &Store, seq: u64) -> Result<(), StoreError> {
     set_meta_number(store, PULLED, seq)
+}
+
+/// A setting of this copy's team connection (which server, the last sync),
+/// kept with the sync layer's own and never logged or exported. Never a password.
+pub fn team_setting(store: &Store, name: &str) -> Result<Option<String>, StoreError> {
+    let meta = store.sled_tree(META)?;
+    let key = [b"team.", name.as_bytes()].concat();
+    Ok(meta
+        .get(key)
+        .map_err(StoreError::from_sled)?
+        .map(|v| String::from_utf8_lossy(&v).into_owned()))
+}
+
+/// Sets (or with `None` removes) a team connection setting.
+pub fn set_team_setting(store: &Store, name: &str, value: Option<&str>) -> Result<(), StoreError> {
+    let meta = store.sled_tree(META)?;
+    let key = [b"team.", name.as_bytes()].concat();
+    let mut batch = sled::Batch::default();
+    match value {
+        Some(value) => batch.insert(key, value.as_bytes()),
+        None => batch.remove(key),
+    }
+    store.apply(&meta, batch)
+}
+
+/// Whether this copy has joined a team, and under which name.
+pub fn joined_as(store: &Store) -> Option<String> {
+    store.change_log().map(|log| log.author)
 }
 
 fn now_millis() -> u64 {
