@@ -54,6 +54,8 @@ pub(crate) struct Taken {
     /// Other creators here holding one of the merged creator's accounts:
     /// "one account, one creator" broken by the merge, for a person to settle.
     pub sharing: Vec<(Influencer, Account)>,
+    /// Fields this copy changed at the same time (`conflicts::clashes`).
+    pub clashes: Vec<crate::sync::conflicts::FieldClash>,
 }
 
 /// Merges a change another copy made to a creator into this copy's roster,
@@ -69,6 +71,7 @@ pub(crate) fn take_in(store: &Store, change: &Change) -> Result<Taken, SyncError
         let current = writer.stored(&id)?;
         let before = current.as_ref().map(record).transpose()?;
         let mut state = crate::sync::apply::held_of(store, TREE, &change.key, before.as_deref()).map_err(bad)?;
+        let clashes = crate::sync::conflicts::clashes(&state, change);
         state.apply(&change.edit, change.stamp, &[]);
         let merged: Option<Influencer> = state
             .value()
@@ -85,7 +88,11 @@ pub(crate) fn take_in(store: &Store, change: &Change) -> Result<Taken, SyncError
         writer.take_remote(merged.as_ref(), current.as_ref(), |tree, batch| {
             crate::sync::apply::commit(store, tree, batch, change, &state)
         })?;
-        Ok(Taken { merged, sharing })
+        Ok(Taken {
+            merged,
+            sharing,
+            clashes,
+        })
     })
 }
 

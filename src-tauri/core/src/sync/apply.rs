@@ -28,7 +28,7 @@ pub fn append_only(tree: &str) -> &'static [AppendOnly] {
 
 /// Below every real stamp: fields written before the copy joined a team
 /// give way to any synced write.
-const BEFORE_SYNC: Stamp = Stamp {
+pub(crate) const BEFORE_SYNC: Stamp = Stamp {
     millis: 0,
     counter: 0,
     node: NodeId([0; 8]),
@@ -96,11 +96,13 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
         if change.tree == crate::roster::shared::TREE {
             let taken = crate::roster::shared::take_in(store, change)?;
             applied += 1;
+            super::conflicts::save_clashes(store, change, &taken.clashes)?;
             super::conflicts::check_creator(store, change, &taken)?;
             continue;
         }
         let records = store.sled_tree(&change.tree)?;
         let now = now_millis();
+        let clashes = std::cell::RefCell::new(Vec::new());
         let result = (&records, &held_tree, &meta).transaction(|(records, held, meta)| {
             let refuse = |r: Refused| ConflictableTransactionError::Abort(r);
             let mut clock = read_clock(meta, log.node)?;
@@ -116,6 +118,7 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
                 Err(ConflictableTransactionError::Conflict) => return Err(ConflictableTransactionError::Conflict),
                 Err(ConflictableTransactionError::Storage(e)) => return Err(ConflictableTransactionError::Storage(e)),
             };
+            *clashes.borrow_mut() = super::conflicts::clashes(&state, change);
             state.apply(&change.edit, change.stamp, append_only(&change.tree));
             match state.value() {
                 Some(value) => {
@@ -134,6 +137,7 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
         match result {
             Ok(()) => {
                 applied += 1;
+                super::conflicts::save_clashes(store, change, &clashes.borrow())?;
                 super::conflicts::check(store, change)?;
             }
             Err(TransactionError::Abort(Refused::Clock(e))) => return Err(e.into()),

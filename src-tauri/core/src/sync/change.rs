@@ -4,6 +4,8 @@
 //! A local write becomes a change by comparing the record as stored before
 //! and after (`of_write`), so only the fields it touched travel.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -44,6 +46,11 @@ pub struct Change {
     pub version: u16,
     /// The name the person works under (Settings → Your name).
     pub author: String,
+    /// The stamps of the fields it overwrote, as its writer held them: a
+    /// copy holding one of those fields under another stamp, with another
+    /// value, changed it at the same time (a conflict, listed).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub base: BTreeMap<String, Stamp>,
 }
 
 /// What a write did to a record stored as `codec` lays it out, or `None`
@@ -113,6 +120,7 @@ mod tests {
             edit: Edit::Delete,
             version: 1,
             author: "Lena Vogel".into(),
+            base: BTreeMap::new(),
         };
         let text = serde_json::to_string(&change).unwrap();
         assert_eq!(serde_json::from_str::<Change>(&text).unwrap(), change);

@@ -16,9 +16,11 @@ use super::change::Change;
 use super::log::held_key;
 use uuid::Uuid;
 
+use super::merge::{Edit, Field, Held};
 use crate::agreement::partnership::{undefined_in, Partnership};
 use crate::roster::{self, shared::Taken};
 use crate::store::{Record, Store, StoreError};
+use serde_json::Value;
 
 pub(crate) const TREE: &str = "sync_conflicts";
 
@@ -35,6 +37,9 @@ pub struct Conflict {
     /// The creators a person settles it between (two holding one account).
     #[serde(default)]
     pub creators: Vec<Uuid>,
+    /// Its place in the list, for `dismiss` (filled in by `list`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
 }
 
 fn save(store: &Store, key: Vec<u8>, conflict: Option<&Conflict>) -> Result<(), StoreError> {
@@ -88,6 +93,7 @@ pub(crate) fn check(store: &Store, change: &Change) -> Result<(), StoreError> {
         authors: vec![change.author.clone(), mine],
         found_at: Utc::now(),
         creators: Vec::new(),
+        id: String::new(),
     };
     save(store, at, Some(&conflict))
 }
@@ -115,8 +121,127 @@ pub(crate) fn check_creator(store: &Store, change: &Change, taken: &Taken) -> Re
         authors: vec![change.author.clone(), mine],
         found_at: Utc::now(),
         creators: vec![merged.id, other.id],
+        id: String::new(),
     };
     save(store, at, Some(&conflict))
+}
+
+/// A field two copies changed at the same time: each without having seen
+/// the other's value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FieldClash {
+    pub field: String,
+    /// The value this copy held, and the stamp it was written under.
+    pub held: Field,
+    pub theirs: Value,
+}
+
+/// The fields of `change` whose value here was written by another copy
+/// under a stamp the change's writer had not seen, and differs.
+/// Append-only fields merge without loss and never clash.
+pub(crate) fn clashes(held: &Held, change: &Change) -> Vec<FieldClash> {
+    let Edit::Set(fields) = &change.edit else {
+        return Vec::new();
+    };
+    let sets = super::apply::append_only(&change.tree);
+    fields
+        .iter()
+        .filter(|(name, _)| !sets.iter().any(|s| s.field == name.as_str()))
+        .filter_map(|(name, theirs)| {
+            let here = held.fields.get(name)?;
+            let concurrent = here.stamp.node != change.stamp.node
+                && change.base.get(name) != Some(&here.stamp)
+                && here.stamp != super::apply::BEFORE_SYNC;
+            (concurrent && &here.value != theirs).then(|| FieldClash {
+                field: name.clone(),
+                held: here.clone(),
+                theirs: theirs.clone(),
+            })
+        })
+        .collect()
+}
+
+/// A value as a person reads it in a sentence, kept short.
+fn shown(value: &Value) -> String {
+    let text = match value {
+        Value::String(s) => format!("“{s}”"),
+        Value::Null => "nothing".to_string(),
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+fn record_noun(tree: &str) -> &str {
+    match tree {
+        "partnerships" => "a partnership",
+        "campaigns" => "a campaign",
+        "brands" => "a brand",
+        "dossiers" => "a creator's dossier",
+        crate::roster::shared::TREE => "a creator",
+        other => other,
+    }
+}
+
+/// Lists each clash of `change` as a conflict: the later change is kept
+/// (the clock decides, the same on every copy) and the other value is
+/// shown, so a person can put it back.
+pub(crate) fn save_clashes(store: &Store, change: &Change, clashes: &[FieldClash]) -> Result<(), StoreError> {
+    let log = store.change_log();
+    let mine = log.as_ref().map(|l| l.author.clone()).unwrap_or_default();
+    let me = log.map(|l| l.node);
+    for clash in clashes {
+        let here = if Some(clash.held.stamp.node) == me {
+            mine.clone()
+        } else {
+            "another member".to_string()
+        };
+        let theirs_kept = change.stamp > clash.held.stamp;
+        let (kept, lost, lost_value) = if theirs_kept {
+            (change.author.as_str(), here.as_str(), &clash.held.value)
+        } else {
+            (here.as_str(), change.author.as_str(), &clash.theirs)
+        };
+        let conflict = Conflict {
+            tree: change.tree.clone(),
+            key: change.key.clone(),
+            problem: format!(
+                "{} and {} changed the {} of {} at the same time. {}'s change is kept, being the later; {} had {}.",
+                change.author,
+                here,
+                clash.field.replace('_', " "),
+                record_noun(&change.tree),
+                kept,
+                lost,
+                shown(lost_value)
+            ),
+            authors: vec![change.author.clone(), here.clone()],
+            found_at: Utc::now(),
+            creators: Vec::new(),
+            id: String::new(),
+        };
+        let mut at = held_key(&change.tree, &change.key);
+        at.push(0);
+        at.extend_from_slice(clash.field.as_bytes());
+        save(store, at, Some(&conflict))?;
+    }
+    Ok(())
+}
+
+/// Takes a conflict off the list once a person has seen it: `key` is its
+/// place in the list (`Conflict::id`).
+pub fn dismiss(store: &Store, id: &str) -> Result<(), StoreError> {
+    let key = (0..id.len())
+        .step_by(2)
+        .map(|i| id.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
+        .collect::<Option<Vec<u8>>>()
+        .ok_or_else(|| StoreError::BadRecord {
+            kind: "sync conflict",
+            detail: format!("{id} names no conflict"),
+        })?;
+    save(store, key, None)
 }
 
 /// Whether a "two creators, one account" conflict still holds: both are
@@ -136,13 +261,18 @@ fn still_shared(store: &Store, creators: &[Uuid]) -> bool {
 /// The conflicts waiting for a person, in record order. A conflict put
 /// right here since (the two creators merged, an account moved) is cleared.
 pub fn list(store: &Store) -> Result<Vec<Conflict>, StoreError> {
-    let all: Vec<Conflict> = super::log::json_values(store, TREE, "sync conflict")?;
-    let mut waiting = Vec::with_capacity(all.len());
-    for conflict in all {
+    let mut waiting = Vec::new();
+    for entry in store.sled_tree(TREE)?.iter() {
+        let (key, bytes) = entry.map_err(StoreError::from_sled)?;
+        let mut conflict: Conflict = serde_json::from_slice(&bytes).map_err(|e| StoreError::BadRecord {
+            kind: "sync conflict",
+            detail: e.to_string(),
+        })?;
         if still_shared(store, &conflict.creators) {
+            conflict.id = key.iter().map(|b| format!("{b:02x}")).collect();
             waiting.push(conflict);
         } else {
-            save(store, held_key(&conflict.tree, &conflict.key), None)?;
+            save(store, key.to_vec(), None)?;
         }
     }
     Ok(waiting)

@@ -12,7 +12,7 @@ use sled::Transactional;
 
 use super::change::{of_write, Change, ChangeId};
 use super::clock::{Clock, NodeId, Stamp};
-use super::merge::Held;
+use super::merge::{Edit, Held};
 use crate::store::{codec, Store, StoreError};
 
 pub(crate) const CHANGES: &str = "changes";
@@ -378,6 +378,18 @@ impl Logger<'_> {
             return Ok(());
         };
         let (version, _) = codec::split(stored.unwrap_or_default()).map_err(abort)?;
+        let held_at = held_key(tree_name, key);
+        let mut state = match read_held(self.held, &held_at)? {
+            Some(state) => state,
+            None => super::apply::held_from(held_before).map_err(abort)?,
+        };
+        let base = match &edit {
+            Edit::Set(fields) => fields
+                .keys()
+                .filter_map(|name| Some((name.clone(), state.fields.get(name)?.stamp)))
+                .collect(),
+            Edit::Delete => Default::default(),
+        };
         self.seq += 1;
         let change = Change {
             id: ChangeId {
@@ -390,14 +402,10 @@ impl Logger<'_> {
             edit,
             version,
             author: self.log.author.clone(),
+            base,
         };
         // The record's field stamps follow its own writes too, so a
         // later change from another copy is weighed against them.
-        let held_at = held_key(tree_name, key);
-        let mut state = match read_held(self.held, &held_at)? {
-            Some(state) => state,
-            None => super::apply::held_from(held_before).map_err(abort)?,
-        };
         state.apply(&change.edit, change.stamp, super::apply::append_only(tree_name));
         self.held
             .insert(held_at, serde_json::to_vec(&state).map_err(|e| abort(e.to_string()))?)?;

@@ -113,6 +113,31 @@ fn the_same_field_edited_on_both_goes_to_the_later_stamp_on_both() {
         unreachable!()
     };
     assert_eq!(serde_json::json!(on_a.fee), fields["fee"]);
+
+    // Both copies list it, naming whose change is kept and the value lost.
+    for (copy, lost) in [(&a, if on_a.fee == 1000 { 1100 } else { 1000 }), (&b, 0)] {
+        let listed = super::super::conflicts::list(copy).unwrap();
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        let problem = &listed[0].problem;
+        assert!(
+            problem.contains("changed the fee of partnerships at the same time")
+                || problem.contains("changed the fee of a partnership at the same time"),
+            "{problem}"
+        );
+        assert!(problem.contains("is kept, being the later"), "{problem}");
+        if lost != 0 {
+            assert!(problem.ends_with(&format!("had {lost}.")), "{problem}");
+        }
+        // Seen and dismissed, it goes.
+        super::super::conflicts::dismiss(copy, &listed[0].id).unwrap();
+        assert!(super::super::conflicts::list(copy).unwrap().is_empty());
+    }
+
+    // An edit made after seeing the other's value is no conflict.
+    a.put(&Deal { fee: 1200, ..on_a }).unwrap();
+    exchange(&a, &b);
+    assert!(super::super::conflicts::list(&b).unwrap().is_empty());
+    assert_eq!(b.get::<Deal>(&key()).unwrap().unwrap().fee, 1200);
 }
 
 #[test]

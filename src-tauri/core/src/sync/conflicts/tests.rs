@@ -9,8 +9,10 @@ use super::*;
 use crate::agreement::partnership::{list as partnerships, Status};
 
 /// A change from another copy to a partnership's terms, stamped after
-/// everything this copy holds.
-fn terms_from_elsewhere(partnership: &Partnership, kill_fee: serde_json::Value, seq: u64) -> Change {
+/// everything this copy holds, made by someone who had seen its terms.
+fn terms_from_elsewhere(store: &Store, partnership: &Partnership, kill_fee: serde_json::Value, seq: u64) -> Change {
+    let held = crate::sync::apply::held_of(store, Partnership::TREE, &partnership.key(), None).unwrap();
+    let seen = held.fields["terms"].stamp;
     let node = NodeId([0x42; 8]);
     let mut clock = Clock::new(node);
     let mut terms = serde_json::to_value(&partnership.terms).unwrap();
@@ -25,6 +27,7 @@ fn terms_from_elsewhere(partnership: &Partnership, kill_fee: serde_json::Value, 
         edit: Edit::Set(fields),
         version: Partnership::VERSION,
         author: "Ben".into(),
+        base: [("terms".to_string(), seen)].into(),
     }
 }
 
@@ -42,7 +45,7 @@ fn an_agreed_partnership_left_undefined_by_a_merge_is_listed_until_put_right() {
     assert!(list(&store).unwrap().is_empty());
 
     // Ben, elsewhere, cleared the kill fee while Ana's copy had it agreed.
-    apply_remote(&store, &[terms_from_elsewhere(&agreed, json!(null), 1)]).unwrap();
+    apply_remote(&store, &[terms_from_elsewhere(&store, &agreed, json!(null), 1)]).unwrap();
     let conflicts = list(&store).unwrap();
     assert_eq!(conflicts.len(), 1, "{conflicts:?}");
     assert_eq!(conflicts[0].key, agreed.key());
@@ -57,6 +60,6 @@ fn an_agreed_partnership_left_undefined_by_a_merge_is_listed_until_put_right() {
 
     // A later change that names a kill fee puts it right: the conflict goes.
     let fee = json!({"minor": 80000, "currency": "EUR"});
-    apply_remote(&store, &[terms_from_elsewhere(&agreed, fee, 2)]).unwrap();
+    apply_remote(&store, &[terms_from_elsewhere(&store, &agreed, fee, 2)]).unwrap();
     assert!(list(&store).unwrap().is_empty());
 }
