@@ -22,6 +22,7 @@ mod partnerships;
 mod payments;
 mod rights;
 mod scorecard_text;
+mod team;
 mod vetting;
 
 use vetting::read_json;
@@ -131,6 +132,9 @@ enum Command {
     Kpis(metrics::KpisArgs),
     /// A campaign's summary as a PDF: targets, KPIs, creators, charts, disclosure
     Report(metrics::ReportArgs),
+    /// A team workspace on a PostgreSQL server: connect, status, sync, members
+    #[command(subcommand)]
+    Team(team::TeamCommand),
 }
 
 #[derive(Subcommand)]
@@ -306,6 +310,11 @@ fn run(cli: Cli) -> Result<(), String> {
     // The checker reads no data: it must not take the data folder's lock.
     let command = match cli.command {
         Command::Disclosure(command) => return disclosure::disclosure(command),
+        // The owner's set-up talks to the server only.
+        Command::Team(command) => match team::server_only(&command) {
+            Some(done) => return done,
+            None => Command::Team(command),
+        },
         other => other,
     };
     let data_dir = match cli.data_dir {
@@ -348,6 +357,7 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Calendar(command) => calendar::calendar(&store, command),
         Command::Rights(command) => rights::rights(&store, command),
         Command::Disclosure(command) => disclosure::disclosure(command),
+        Command::Team(command) => team::team(&store, command),
         Command::Metrics(command) => metrics::metrics(&store, command),
         Command::Kpis(args) => metrics::kpis(&store, args),
         Command::Report(args) => metrics::report(&store, args),
