@@ -10,6 +10,7 @@ use crate::commands::calendar::CalendarExport;
 use crate::commands::metrics::{HeldMetricsFile, PostValues};
 use crate::commands::payments::PaymentsExport;
 use crate::commands::roster::RosterPage;
+use crate::commands::team::TeamView;
 use crate::commands::vetting::ShortlistItem;
 use partnerly_core::agreement::completeness::{Step, Undefined};
 use partnerly_core::agreement::terms::{
@@ -47,6 +48,7 @@ use partnerly_core::roster::{
     TierBoundaries,
 };
 use partnerly_core::sales::{CodeSales, FileMatch, Order, OrderColumn, OrdersFile, OrdersImported, Shop, UnknownCode};
+use partnerly_core::sync::conflicts::Conflict;
 use partnerly_core::vetting::benchmarks::{Benchmark, RateMethod, Statistic};
 use partnerly_core::vetting::brand::{
     Brand, BrandDraft, ShortlistEntry, TargetAudience, TargetAudienceDraft, WeightDraft, Weighted,
@@ -62,6 +64,8 @@ use partnerly_core::vetting::score::{Component, Penalty, Score, ScoreStatus};
 use partnerly_core::vetting::scorecard::{BrandRef, Scorecard, Verdict, VerdictKind};
 use partnerly_core::vetting::AudienceFileSummary;
 use partnerly_core::workspace::WorkspaceSummary;
+use partnerly_team::workspace::{Connected, Status as TeamStatus, SyncState};
+use partnerly_team::{Member, Role, Synced};
 use ts_rs::{Config, TS};
 
 use crate::commands::orders::{DroppedOnDashboard, HeldOrdersFile};
@@ -93,6 +97,14 @@ fn generate() -> BTreeMap<String, String> {
         )+};
     }
     types!(
+        TeamView,
+        TeamStatus,
+        SyncState,
+        Connected,
+        Conflict,
+        Member,
+        Role,
+        Synced,
         PaymentsView,
         PaymentLine,
         PaymentStatus,

@@ -111,6 +111,12 @@ const COMMANDS: &[&str] = &[
     "backup_now",
     "choose_backup_restore",
     "window_listens_for_files",
+    "team_status",
+    "team_connect",
+    "team_members",
+    "team_sync_now",
+    "team_leave",
+    "team_dismiss_conflict",
 ];
 
 fn main() {

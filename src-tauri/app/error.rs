@@ -21,6 +21,7 @@ use partnerly_core::sample::SampleError;
 use partnerly_core::store::StoreError;
 use partnerly_core::vetting::VettingError;
 use partnerly_core::workspace::WorkspaceError;
+use partnerly_team::TeamError;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -39,6 +40,8 @@ pub enum ErrorKind {
     File,
     /// Reading or writing the database failed.
     Storage,
+    /// The team's server refused, could not be reached, or is not set up.
+    TeamServer,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -65,6 +68,16 @@ fn capitalise(message: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+impl From<TeamError> for CommandError {
+    fn from(e: TeamError) -> Self {
+        match e {
+            TeamError::Store(e) => e.into(),
+            TeamError::Settings(_) => CommandError::new(ErrorKind::InvalidInput, e.to_string()),
+            other => CommandError::new(ErrorKind::TeamServer, other.to_string()),
+        }
     }
 }
 

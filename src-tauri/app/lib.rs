@@ -12,6 +12,7 @@ pub mod imports;
 mod menu;
 pub mod opened_files;
 pub mod state;
+pub mod team_sync;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -116,6 +117,12 @@ pub fn builder<R: Runtime>(builder: Builder<R>) -> Builder<R> {
             commands::housekeeping::possible_duplicates,
             commands::housekeeping::merge_creators,
             commands::housekeeping::not_duplicates,
+            commands::team::team_status,
+            commands::team::team_connect,
+            commands::team::team_members,
+            commands::team::team_sync_now,
+            commands::team::team_leave,
+            commands::team::team_dismiss_conflict,
             commands::rights::record_ad_code,
             commands::rights::mark_post_in_use,
             commands::calendar::export_calendar_ics,
@@ -182,6 +189,12 @@ pub fn run() {
             if let Err(problem) = state.store() {
                 eprintln!("partnerly: {}", problem.message);
             }
+            // A data folder connected to a team syncs while the window is open.
+            let team_sync = std::sync::Arc::new(team_sync::TeamSync::default());
+            if let Ok(store) = state.store() {
+                team_sync.start(app.handle().clone(), store);
+            }
+            app.manage(team_sync);
             app.manage(state);
             let cwd = std::env::current_dir().unwrap_or_default();
             let files = opened_files::files_in_args(std::env::args_os().skip(1), &cwd);

@@ -14,5 +14,6 @@ pub mod payments;
 pub mod rights;
 pub mod roster;
 pub mod settings;
+pub mod team;
 pub mod vetting;
 pub mod workspace;

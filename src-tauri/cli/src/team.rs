@@ -132,8 +132,13 @@ pub fn team(store: &Store, command: TeamCommand) -> Result<(), String> {
             } else {
                 std::env::var(PASSWORD_VARIABLE).ok()
             };
+            // The name given is also what this folder logs as "by" from now on.
             let name = match name {
-                Some(name) => name,
+                Some(name) => {
+                    partnerly_core::identity::set(store, &name)
+                        .map_err(|e| e.to_string())?
+                        .name
+                }
                 None => partnerly_core::identity::get(store).map_err(|e| e.to_string())?.name,
             };
             let (connected, _team) = run

@@ -111,7 +111,11 @@ pub fn set(store: &Store, name: &str) -> Result<Identity, IdentityError> {
             ),
         )));
     }
-    store.put(&You { name })?;
+    store.put(&You { name: name.clone() })?;
+    // A copy in a team: its changes carry the same name as what it logs.
+    if crate::sync::log::joined_as(store).is_some_and(|author| author != name) {
+        crate::sync::log::join(store, &name)?;
+    }
     Ok(get(store)?)
 }
 

@@ -23,8 +23,9 @@ pub const SCHEMA: &str = include_str!("../schema.sql");
 const BATCH: usize = 500;
 
 /// What a member may do, as the server enforces it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "TeamRole")]
 pub enum Role {
     /// Set the workspace up on the server and adds members; edits too.
     Owner,
@@ -55,12 +56,14 @@ impl Role {
 }
 
 /// A person in the team, as the server knows them.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(rename = "TeamMember")]
 pub struct Member {
     pub user: String,
     pub role: Role,
     /// The name their changes carry (the latest one), if they sent any.
     pub name: Option<String>,
+    #[ts(type = "number")]
     pub changes: u64,
     pub last_change_at: Option<chrono::DateTime<chrono::Utc>>,
 }
@@ -101,7 +104,8 @@ impl From<tokio_postgres::Error> for TeamError {
 }
 
 /// What one sync did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(rename = "TeamSynced")]
 pub struct Synced {
     pub pushed: usize,
     pub pulled: usize,

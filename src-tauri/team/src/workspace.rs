@@ -21,7 +21,8 @@ const ROLE: &str = "role";
 const STATE: &str = "state";
 
 /// How the last syncs went.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "TeamSyncState")]
 pub struct SyncState {
     pub last_synced_at: Option<DateTime<Utc>>,
     /// Since when syncing has failed, if it does.
@@ -30,7 +31,8 @@ pub struct SyncState {
 }
 
 /// What Settings → Team and `team status` show.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "TeamStatus")]
 pub struct Status {
     /// `lena@db.example.com:5432/partnerly`, once connected.
     pub server: Option<String>,
@@ -38,6 +40,7 @@ pub struct Status {
     /// The name this copy's changes carry.
     pub name: Option<String>,
     /// This copy's changes not sent yet.
+    #[ts(type = "number")]
     pub waiting: u64,
     pub state: SyncState,
     pub conflicts: Vec<Conflict>,
@@ -66,7 +69,8 @@ pub fn server(store: &Store) -> Result<Option<Server>, TeamError> {
 }
 
 /// What connecting did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(rename = "TeamConnected")]
 pub struct Connected {
     pub server: String,
     pub role: Role,

@@ -4,6 +4,9 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import { openUrl } from "@tauri-apps/plugin-opener";
 import type {
+  TeamConnected,
+  TeamMember,
+  TeamView,
   AccountStatsDraft,
   Assignment,
   AudienceDraft,
@@ -341,4 +344,14 @@ export const api = {
   discardMetricsFile: (token: number) => call<null>("discard_metrics_file", { token }),
   /** Opens the native save dialog and writes the PDF; the path, or `null` if cancelled. */
   exportCampaignPdf: (campaignId: string) => call<string | null>("export_campaign_pdf", { campaignId }),
+
+  teamStatus: () => call<TeamView>("team_status"),
+  /** Connects this data folder to the team's server and syncs once. */
+  teamConnect: (connection: string, password: string) =>
+    call<TeamConnected>("team_connect", { connection, password }),
+  teamMembers: () => call<TeamMember[]>("team_members"),
+  /** Asks the background sync for a round now; its outcome arrives as a "team-status" event. */
+  teamSyncNow: () => call<null>("team_sync_now"),
+  teamLeave: () => call<TeamView>("team_leave"),
+  teamDismissConflict: (id: string) => call<TeamView>("team_dismiss_conflict", { id }),
 };

@@ -66,6 +66,16 @@ export function shortDate(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: "medium" }).format(new Date(iso));
 }
 
+/** A moment as a clock reads it: "10:42" today, "3 Dec, 10:42" another day. */
+export function clockTime(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const sameDay = at.toDateString() === now.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: "2-digit", minute: "2-digit" }
+    : { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
+  return new Intl.DateTimeFormat(locale(), options).format(at);
+}
+
 /** Initials for the avatar circle: "Mara Costa" -> "MC". */
 export function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

@@ -36,6 +36,12 @@ beforeEach(() => {
     switch (cmd) {
       case "workspace_status":
         return status;
+      case "team_status":
+        return {
+          status: { server: null, role: null, name: null, waiting: 0, state: { last_synced_at: null, offline_since: null, last_error: null }, conflicts: [] },
+          last_sync: null,
+          password_in_memory: false,
+        };
       case "export_workspace":
         return exportResult;
       case "choose_workspace_import":

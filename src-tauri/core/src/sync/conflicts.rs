@@ -24,7 +24,8 @@ use serde_json::Value;
 
 pub(crate) const TREE: &str = "sync_conflicts";
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(rename = "SyncConflict")]
 pub struct Conflict {
     /// The record's tree and key.
     pub tree: String,
@@ -38,7 +39,7 @@ pub struct Conflict {
     #[serde(default)]
     pub creators: Vec<Uuid>,
     /// Its place in the list, for `dismiss` (filled in by `list`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub id: String,
 }
 
@@ -110,7 +111,7 @@ pub(crate) fn check_creator(store: &Store, change: &Change, taken: &Taken) -> Re
         tree: change.tree.clone(),
         key: change.key.clone(),
         problem: format!(
-            "Two creators hold the {} account @{} after {}'s change was merged: {} and {}. \
+            "Two creators hold the {} account @{} after {}'s change was merged ({} and {}). \
              Merge them into one, or take the account off the one it does not belong to.",
             account.platform.label(),
             account.handle,
@@ -147,6 +148,8 @@ pub(crate) fn clashes(held: &Held, change: &Change) -> Vec<FieldClash> {
     fields
         .iter()
         .filter(|(name, _)| !sets.iter().any(|s| s.field == name.as_str()))
+        // When a record was last saved is bookkeeping, not something two people decide.
+        .filter(|(name, _)| name.as_str() != "updated_at")
         .filter_map(|(name, theirs)| {
             let here = held.fields.get(name)?;
             let concurrent = here.stamp.node != change.stamp.node

@@ -120,3 +120,17 @@ fn the_persons_own_settings_stay_with_the_copy() {
     crate::identity::set(&store, "Lena V.").unwrap();
     assert!(logged(&store).unwrap().is_empty(), "{:?}", logged(&store).unwrap());
 }
+
+#[test]
+fn a_new_name_is_the_one_later_changes_carry() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let node = join(&store, "Lena").unwrap();
+    store.put(&note(1, "first")).unwrap();
+    crate::identity::set(&store, "Lena  Vogel").unwrap();
+    store.put(&note(2, "second")).unwrap();
+    let authors: Vec<String> = logged(&store).unwrap().into_iter().map(|c| c.author).collect();
+    assert_eq!(authors, ["Lena", "Lena Vogel"]);
+    // The copy stays the same node; only the name moved on.
+    assert_eq!(store.change_log().map(|l| l.node), Some(node));
+}
