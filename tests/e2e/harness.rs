@@ -65,15 +65,18 @@ impl Harness {
 
         let port = 4600 + slot * 2;
         let native_port = port + 1;
+        // A keychain in the session, unlocked, as a desktop login gives one
+        // (GNOME Keyring's Secret Service; without it the app says the
+        // password cannot be kept).
+        // Its files in a folder of the harness's own, never this machine's keychain.
+        let keyring = std::env::temp_dir().join(format!("partnerly-e2e-keyring-{}-{slot}", std::process::id()));
+        let driver_command = format!(
+            "(printf 'e2e-login' | XDG_DATA_HOME='{}' gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true); \
+             exec tauri-driver --port {port} --native-port {native_port}",
+            keyring.display()
+        );
         let driver = Command::new("dbus-run-session")
-            .args([
-                "--",
-                "tauri-driver",
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
+            .args(["--", "sh", "-c", &driver_command])
             .env("DISPLAY", &display)
             .envs(env.iter().copied())
             // Its own process group, so that stopping it stops everything it started.
@@ -114,6 +117,17 @@ impl Harness {
         wait_until(Duration::from_secs(20), "the previous window to exit", || {
             !running(&["-f", "--", &pattern]) && !running(&["-x", "-r", "R,S,D,T,t,W,I", "--", &name])
         });
+        self.session(data_dir, files).await
+    }
+
+    /// Launches the app on `data_dir` while another harness's window stays
+    /// open: each harness has its own D-Bus session, so the two are separate
+    /// instances, as two people's computers would be.
+    pub async fn launch_beside(&self, data_dir: &Path) -> Client {
+        self.session(data_dir, &[]).await
+    }
+
+    async fn session(&self, data_dir: &Path, files: &[&Path]) -> Client {
         let mut args = vec!["--data-dir".to_string(), data_dir.display().to_string()];
         args.extend(files.iter().map(|file| file.display().to_string()));
         let mut caps = Capabilities::new();

@@ -14,6 +14,7 @@ mod pdf;
 mod performance;
 mod sales;
 mod settings;
+mod team;
 mod vetting;
 mod wizard;
 

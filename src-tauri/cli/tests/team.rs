@@ -1,7 +1,7 @@
 //! `team` as a team's owner and members run it, against a throw-away
 //! PostgreSQL server on loopback.
 
-use partnerly_team::throwaway::{ThrowawayServer, OWNER};
+use partnerly_team::throwaway::{password_of, ThrowawayServer, OWNER};
 use serde_json::Value;
 
 mod common;
@@ -126,4 +126,93 @@ fn a_server_that_cannot_be_reached_or_a_bad_string_is_said_plainly() {
     );
     assert!(away.contains("cannot be reached"), "{away}");
     assert!(ok(dir.path(), &["team", "status"]).starts_with("Not connected to a team."));
+}
+
+/// Runs `script` in a fresh D-Bus session whose keychain (GNOME Keyring's
+/// Secret Service) is unlocked, as a desktop login leaves it; its files in
+/// `home`, so this machine's own keychain is never touched.
+fn in_keychain_session(home: &std::path::Path, script: &str) -> std::process::Output {
+    let unlock = "printf 'login-password' | gnome-keyring-daemon --unlock --components=secrets >/dev/null";
+    std::process::Command::new("dbus-run-session")
+        .args(["--", "sh", "-c", &format!("{unlock} && {script}")])
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("share"))
+        .env("CLI", env!("CARGO_BIN_EXE_partnerly-cli"))
+        .env_remove("PARTNERLY_TEAM_PASSWORD")
+        .env_remove("PARTNERLY_DATA_DIR")
+        .output()
+        .expect("dbus-run-session and gnome-keyring-daemon are installed (`bash .ci/setup --test`)")
+}
+
+#[test]
+fn the_password_goes_into_the_keychain_and_later_syncs_read_it_from_there() {
+    let server = ThrowawayServer::start_with_passwords().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (data, home) = (dir.path().join("data"), dir.path().join("home"));
+    std::fs::create_dir_all(&home).unwrap();
+    let owner = format!("{} password={}", server.config(OWNER), password_of(OWNER));
+    ok(&data, &["team", "set-up", &owner]);
+    let added = ok(&data, &["team", "add-member", &owner, "ana", "--role", "editor"]);
+    let password = added.trim_end().rsplit(' ').next().unwrap().to_string();
+    ok(&data, &["sample"]);
+
+    // Connected with the password once, in one session…
+    let connection = server.config("ana");
+    let first = in_keychain_session(
+        &home,
+        &format!(
+            "printf '%s\\n' '{password}' | \"$CLI\" --data-dir '{}' team connect '{connection}' --name Ana --password-stdin",
+            data.display()
+        ),
+    );
+    let said = String::from_utf8_lossy(&first.stdout);
+    assert!(
+        first.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(said.starts_with("Connected to ana@127.0.0.1"), "{said}");
+    assert!(!said.contains("could not be kept"), "{said}");
+
+    // …a later session syncs with nothing but what the keychain kept.
+    ok(
+        &data,
+        &[
+            "influencers",
+            "add",
+            "--name",
+            "Lena Vogel",
+            "--account",
+            "instagram:@lenavogel:5400",
+        ],
+    );
+    let later = in_keychain_session(&home, &format!("\"$CLI\" --data-dir '{}' team sync", data.display()));
+    assert_eq!(
+        String::from_utf8_lossy(&later.stdout),
+        "Sent 1 change, took in 0.\n",
+        "{}",
+        String::from_utf8_lossy(&later.stderr)
+    );
+
+    // Without the keychain there is no password to give, and it says so.
+    let without = failure(&data, &["team", "sync"]);
+    assert!(without.contains("no password for ana@127.0.0.1"), "{without}");
+
+    // Connecting again finds the kept password; leaving takes it out of the keychain.
+    let again = in_keychain_session(
+        &home,
+        &format!("\"$CLI\" --data-dir '{}' team connect '{connection}'", data.display()),
+    );
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let left = in_keychain_session(
+        &home,
+        &format!(
+            "\"$CLI\" --data-dir '{0}' team leave && \"$CLI\" --data-dir '{0}' team connect '{connection}'",
+            data.display()
+        ),
+    );
+    assert!(!left.status.success());
+    let said = String::from_utf8_lossy(&left.stderr);
+    assert!(said.contains("the server asks ana@127.0.0.1"), "{said}");
+    assert!(said.contains("for a password; give it with the connection"), "{said}");
 }

@@ -86,8 +86,10 @@ pub enum TeamError {
     Keychain(String),
     #[error("this data folder is not connected to a team server; connect it first (Settings → Team, or `partnerly-cli team connect`)")]
     NotConnected,
-    #[error("no password for {0}: the keychain holds none; connect again with the password")]
+    #[error("no password for {0}: this computer's keychain holds none (or cannot be reached); connect again with the password, or set PARTNERLY_TEAM_PASSWORD")]
     NoPassword(String),
+    #[error("the server asks {0} for a password; give it with the connection (the Password field, --password-stdin or in the connection string)")]
+    PasswordNeeded(String),
     #[error("{user} is not a member of this team on the server; its owner adds people (README, \"A team server\")")]
     NotAMember { user: String },
 }
@@ -98,7 +100,11 @@ impl From<tokio_postgres::Error> for TeamError {
         // a person can act on; the driver's summary is only "db error".
         match e.as_db_error() {
             Some(db) => TeamError::Refused(db.message().to_string()),
-            None => TeamError::Connection(e.to_string()),
+            // "error connecting to server: Connection refused": the cause is what tells.
+            None => match std::error::Error::source(&e) {
+                Some(cause) => TeamError::Connection(format!("{e}: {cause}")),
+                None => TeamError::Connection(e.to_string()),
+            },
         }
     }
 }

@@ -2,7 +2,8 @@
 //! own programs (`initdb`, `pg_ctl`; Debian's `postgresql` package, which
 //! `.ci/setup --test` installs): what the tests, the benchmark and the
 //! end-to-end test of two windows sync through. Trust authentication on
-//! 127.0.0.1 only; stopped and deleted on drop.
+//! 127.0.0.1 only, or (`start_with_passwords`) passwords checked as a real
+//! server does; stopped and deleted on drop.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -62,13 +63,29 @@ pub struct ThrowawayServer {
     dir: PathBuf,
     bin: PathBuf,
     pub port: u16,
+    passwords: bool,
 }
 
 /// The superuser that created the cluster, and so the workspace's owner.
 pub const OWNER: &str = "partnerly_owner";
 
+/// The password of `user` on a server started with passwords: the owner's,
+/// and each member's that `workspace` adds.
+pub fn password_of(user: &str) -> String {
+    format!("{user}-secret")
+}
+
 impl ThrowawayServer {
     pub fn start() -> Result<ThrowawayServer, String> {
+        ThrowawayServer::start_as(false)
+    }
+
+    /// A server that checks passwords (SCRAM) on TCP, as a real one does.
+    pub fn start_with_passwords() -> Result<ThrowawayServer, String> {
+        ThrowawayServer::start_as(true)
+    }
+
+    fn start_as(passwords: bool) -> Result<ThrowawayServer, String> {
         let bin = server_programs()?;
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
@@ -76,7 +93,12 @@ impl ThrowawayServer {
             .port();
         let dir = std::env::temp_dir().join(format!("partnerly-pg-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let server = ThrowawayServer { dir, bin, port };
+        let server = ThrowawayServer {
+            dir,
+            bin,
+            port,
+            passwords,
+        };
         if is_root() {
             let owned = Command::new("chown")
                 .arg("postgres:postgres")
@@ -88,19 +110,24 @@ impl ThrowawayServer {
             }
         }
         let data = server.dir.join("data");
-        run(
-            &server.bin.join("initdb"),
-            &[
-                "-D",
-                data.to_str().unwrap_or_default(),
-                "-U",
-                OWNER,
-                "--auth=trust",
-                "-E",
-                "UTF8",
-                "--locale=C",
-            ],
-        )?;
+        let pwfile = server.dir.join("owner-password");
+        std::fs::write(&pwfile, password_of(OWNER)).map_err(|e| e.to_string())?;
+        let pwfile_arg = format!("--pwfile={}", pwfile.display());
+        let mut args = vec![
+            "-D",
+            data.to_str().unwrap_or_default(),
+            "-U",
+            OWNER,
+            "-E",
+            "UTF8",
+            "--locale=C",
+        ];
+        if passwords {
+            args.extend(["--auth-local=trust", "--auth-host=scram-sha-256", &pwfile_arg]);
+        } else {
+            args.push("--auth=trust");
+        }
+        run(&server.bin.join("initdb"), &args)?;
         server.pg_ctl("start")?;
         Ok(server)
     }
@@ -136,8 +163,13 @@ impl ThrowawayServer {
         format!("host=127.0.0.1 port={} user={user} dbname=postgres", self.port)
     }
 
+    /// Connects as `user`, with their password when the server checks them.
     pub async fn connect(&self, user: &str) -> Result<Team, crate::TeamError> {
-        Team::connect(&self.config(user)).await
+        let mut config = self.config(user);
+        if self.passwords {
+            config.push_str(&format!(" password={}", password_of(user)));
+        }
+        Team::connect(&config).await
     }
 
     /// The owner sets the workspace up and adds `members`.
@@ -145,7 +177,7 @@ impl ThrowawayServer {
         let owner = self.connect(OWNER).await?;
         owner.install_schema().await?;
         for (user, role) in members {
-            owner.add_member(user, &format!("{user}-secret"), *role).await?;
+            owner.add_member(user, &password_of(user), *role).await?;
         }
         Ok(owner)
     }

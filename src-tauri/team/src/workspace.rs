@@ -82,7 +82,8 @@ pub struct Connected {
 
 /// Connects this data folder to a team: checks the server and membership,
 /// joins under `name`, keeps the settings here and the password in the
-/// keychain, and syncs once. `password` wins over one in `connection`.
+/// keychain, and syncs once. `password` wins over one in `connection`,
+/// which wins over one the keychain kept for the same server.
 pub async fn connect(
     store: &Store,
     connection: &str,
@@ -90,8 +91,18 @@ pub async fn connect(
     name: &str,
 ) -> Result<(Connected, Team), TeamError> {
     let (server, in_string) = Server::parse(connection)?;
-    let password = password.filter(|p| !p.is_empty()).map(str::to_string).or(in_string);
-    let team = Team::open(&server, password.as_deref()).await?;
+    // Connecting again to the same server needs no password typed again.
+    let password = password
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .or(in_string)
+        .or_else(|| keychain::password(&server).ok().flatten());
+    let team = match Team::open(&server, password.as_deref()).await {
+        Err(TeamError::Connection(why)) if password.is_none() && why.contains("password missing") => {
+            return Err(TeamError::PasswordNeeded(server.label()))
+        }
+        opened => opened?,
+    };
     let role = team.role().await?.ok_or_else(|| TeamError::NotAMember {
         user: server.user.clone(),
     })?;
@@ -135,6 +146,12 @@ pub async fn open(store: &Store, fallback: Option<&str>) -> Result<(Team, Role),
         .or_else(|| std::env::var(PASSWORD_VARIABLE).ok());
     let team = match Team::open(&server, password.as_deref()).await {
         Ok(team) => team,
+        // The server asked for a password and there was none to give.
+        Err(TeamError::Connection(why)) if password.is_none() && why.contains("password missing") => {
+            let e = TeamError::NoPassword(server.label());
+            record_failure(store, &e)?;
+            return Err(e);
+        }
         Err(e) => {
             record_failure(store, &e)?;
             return Err(e);

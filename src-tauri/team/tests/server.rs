@@ -276,3 +276,23 @@ async fn connecting_a_data_folder_keeps_the_settings_and_reports_the_state() {
         Some(TeamError::NotConnected)
     ));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_server_that_checks_passwords_refuses_a_wrong_one_in_its_own_words() {
+    let server = ThrowawayServer::start_with_passwords().unwrap();
+    server.workspace(&[("ana", Role::Editor)]).await.unwrap();
+    let wrong = Team::connect(&format!("{} password=nope", server.config("ana")))
+        .await
+        .err()
+        .expect("a wrong password is refused");
+    assert!(
+        wrong
+            .to_string()
+            .contains("password authentication failed for user \"ana\""),
+        "{wrong}"
+    );
+    assert_eq!(
+        server.connect("ana").await.unwrap().role().await.unwrap(),
+        Some(Role::Editor)
+    );
+}
