@@ -227,18 +227,80 @@ impl Writer<'_> {
         });
     }
 
-    /// Writes one creator as another copy of the team made them: `commit`
-    /// applies the batch together with the sync layer's own records.
+    /// Writes creators as other copies of the team made them, in one batch:
+    /// each `(after, previous)` as `one` takes them, each creator at most
+    /// once. New creators go into fresh blocks; each changed block is
+    /// rewritten once. `commit` applies the batch together with the sync
+    /// layer's own records.
     pub(crate) fn take_remote<E: From<StoreError>>(
         &self,
-        after: Option<&Influencer>,
-        previous: Option<&Influencer>,
+        items: &[(Option<Influencer>, Option<Influencer>)],
         commit: impl FnOnce(&sled::Tree, &Batch) -> Result<(), E>,
     ) -> Result<(), E> {
-        let (batch, block) = self.one(after, previous)?;
+        let first_new_block = match blocks::last(&self.tree)? {
+            Some((block, _)) => block + 1,
+            None => 0,
+        };
+        let mut batch = Batch::default();
+        let mut count = self.count()?;
+        let mut new = Vec::new();
+        let mut records: BTreeMap<u32, Vec<blocks::Change>> = BTreeMap::new();
+        let mut figures_gone: BTreeMap<u32, Vec<blocks::Change>> = BTreeMap::new();
+        let mut placed = Vec::with_capacity(items.len());
+        for (after, previous) in items {
+            let block = match (previous, after) {
+                (None, Some(created)) => {
+                    let block = first_new_block + (new.len() / BLOCK_SIZE) as u32;
+                    new.push(blocks::encode(created));
+                    count += 1;
+                    Some(block)
+                }
+                (Some(stored), Some(now)) => {
+                    let block = self.stored_block(&stored.id)?;
+                    records
+                        .entry(block)
+                        .or_default()
+                        .push((now.id, Some(blocks::encode(now))));
+                    Some(block)
+                }
+                (Some(stored), None) => {
+                    let block = self.stored_block(&stored.id)?;
+                    records.entry(block).or_default().push((stored.id, None));
+                    figures_gone.entry(block).or_default().push((stored.id, None));
+                    count = count.saturating_sub(1);
+                    None
+                }
+                (None, None) => None,
+            };
+            placed.push(block);
+        }
+        blocks::put_count(&mut batch, count);
+        for (n, chunk) in new.chunks(BLOCK_SIZE).enumerate() {
+            let records = chunk.iter().map(|r| &r[..]);
+            batch.insert(&blocks::key(first_new_block + n as u32), blocks::join(records));
+        }
+        for (block, changes) in &records {
+            blocks::rewrite(&self.tree, &mut batch, *block, changes)?;
+        }
+        for (block, changes) in &figures_gone {
+            blocks::rewrite_at(&self.tree, &mut batch, &figures::key(*block), changes)?;
+        }
         self.recent.borrow_mut().clear();
         commit(&self.tree, &batch)?;
-        self.indexed(after, previous, block);
+        if items.len() > INCREMENTAL_LIMIT {
+            self.state.invalidate();
+            return Ok(());
+        }
+        self.state.update(|index| {
+            for ((after, previous), block) in items.iter().zip(placed) {
+                if let Some(previous) = previous {
+                    index.remove(previous);
+                }
+                if let (Some(after), Some(block)) = (after, block) {
+                    index.insert(block, after);
+                }
+            }
+        });
         Ok(())
     }
 

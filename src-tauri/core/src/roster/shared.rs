@@ -7,6 +7,8 @@
 //! through the Writer too (`take_in`), so the blocks, their count and the
 //! index stay in step.
 
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
 use super::bulk::with_writer;
@@ -58,41 +60,72 @@ pub(crate) struct Taken {
     pub clashes: Vec<crate::sync::conflicts::FieldClash>,
 }
 
-/// Merges a change another copy made to a creator into this copy's roster,
-/// in one transaction with the creator's field stamps and the clock.
-pub(crate) fn take_in(store: &Store, change: &Change) -> Result<Taken, SyncError> {
-    let bad = |detail: String| SyncError::BadChange {
-        author: change.author.clone(),
-        tree: change.tree.clone(),
-        detail,
-    };
-    let id = Uuid::from_slice(&change.key).map_err(|_| bad("its key is not a creator id".into()))?;
+/// A creator being merged within one run of changes: as stored before the
+/// run, its field stamps so far, and as merged so far.
+struct Merging {
+    stored: Option<Influencer>,
+    held: crate::sync::merge::Held,
+    merged: Option<Influencer>,
+}
+
+/// Merges a run of changes other copies made to creators into this copy's
+/// roster, in one transaction with the creators' field stamps and the
+/// clock, each changed block rewritten once. One `Taken` per change, in order.
+pub(crate) fn take_in(store: &Store, changes: &[&Change]) -> Result<Vec<Taken>, SyncError> {
     with_writer(store, |writer| {
-        let current = writer.stored(&id)?;
-        let before = current.as_ref().map(record).transpose()?;
-        let mut state = crate::sync::apply::held_of(store, TREE, &change.key, before.as_deref()).map_err(bad)?;
-        let clashes = crate::sync::conflicts::clashes(&state, change);
-        state.apply(&change.edit, change.stamp, &[]);
-        let merged: Option<Influencer> = state
-            .value()
-            .map(|value| serde_json::from_value(value).map_err(|e| bad(format!("it is not a whole creator ({e})"))))
-            .transpose()?;
-        let mut sharing = Vec::new();
-        for account in merged.iter().flat_map(|m| &m.accounts) {
-            if let Some((_, holder)) = writer.holder_of(account.platform, &account.handle)? {
-                if holder.id != id && !sharing.iter().any(|(h, _): &(Influencer, Account)| h.id == holder.id) {
-                    sharing.push((holder, account.clone()));
+        let mut merging: HashMap<Uuid, Merging> = HashMap::new();
+        let mut order = Vec::new();
+        let mut taken = Vec::with_capacity(changes.len());
+        for change in changes {
+            let bad = |detail: String| SyncError::BadChange {
+                author: change.author.clone(),
+                tree: change.tree.clone(),
+                detail,
+            };
+            let id = Uuid::from_slice(&change.key).map_err(|_| bad("its key is not a creator id".into()))?;
+            let this = match merging.entry(id) {
+                std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+                std::collections::hash_map::Entry::Vacant(entry) => {
+                    let stored = writer.stored(&id)?;
+                    let before = stored.as_ref().map(record).transpose()?;
+                    let held = crate::sync::apply::held_of(store, TREE, &change.key, before.as_deref()).map_err(bad)?;
+                    let merged = stored.clone();
+                    order.push(id);
+                    entry.insert(Merging { stored, held, merged })
+                }
+            };
+            let clashes = crate::sync::conflicts::clashes(&this.held, change);
+            this.held.apply(&change.edit, change.stamp, &[]);
+            this.merged = this
+                .held
+                .value()
+                .map(|value| serde_json::from_value(value).map_err(|e| bad(format!("it is not a whole creator ({e})"))))
+                .transpose()?;
+            let mut sharing: Vec<(Influencer, Account)> = Vec::new();
+            for account in this.merged.iter().flat_map(|m| &m.accounts) {
+                if let Some((_, holder)) = writer.holder_of(account.platform, &account.handle)? {
+                    if holder.id != id && !sharing.iter().any(|(h, _)| h.id == holder.id) {
+                        sharing.push((holder, account.clone()));
+                    }
                 }
             }
+            taken.push(Taken {
+                merged: this.merged.clone(),
+                sharing,
+                clashes,
+            });
         }
-        writer.take_remote(merged.as_ref(), current.as_ref(), |tree, batch| {
-            crate::sync::apply::commit(store, tree, batch, change, &state)
+        let mut items = Vec::with_capacity(order.len());
+        let mut held = Vec::with_capacity(order.len());
+        for id in &order {
+            let Some(done) = merging.remove(id) else { continue };
+            held.push((crate::sync::log::held_key(TREE, id.as_bytes()), done.held));
+            items.push((done.merged, done.stored));
+        }
+        writer.take_remote(&items, |tree, batch| {
+            crate::sync::apply::commit(store, tree, batch, &held, changes)
         })?;
-        Ok(Taken {
-            merged,
-            sharing,
-            clashes,
-        })
+        Ok(taken)
     })
 }
 

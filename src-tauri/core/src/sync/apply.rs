@@ -92,14 +92,42 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
     let meta = store.sled_tree(META)?;
     let held_tree = store.sled_tree(HELD)?;
     let mut applied = 0;
+    // Another copy's changes come in the order it made them: one at or
+    // below what was taken in from it is a delivery made again.
+    let mut seen: std::collections::HashMap<NodeId, u64> = std::collections::HashMap::new();
+    let mut theirs: Vec<&Change> = Vec::new();
     for change in changes.iter().filter(|c| c.id.node != log.node) {
+        let up_to = match seen.get(&change.id.node) {
+            Some(up_to) => *up_to,
+            None => super::log::applied_up_to(&meta, change.id.node)?,
+        };
+        if change.id.seq > up_to {
+            seen.insert(change.id.node, change.id.seq);
+            theirs.push(change);
+        } else {
+            seen.insert(change.id.node, up_to);
+        }
+    }
+    let mut next = 0;
+    while next < theirs.len() {
+        let change = theirs[next];
         if change.tree == crate::roster::shared::TREE {
-            let taken = crate::roster::shared::take_in(store, change)?;
-            applied += 1;
-            super::conflicts::save_clashes(store, change, &taken.clashes)?;
-            super::conflicts::check_creator(store, change, &taken)?;
+            // A run of creators goes in as one write of the roster.
+            let run = theirs[next..]
+                .iter()
+                .take_while(|c| c.tree == crate::roster::shared::TREE)
+                .count();
+            let run = &theirs[next..next + run];
+            let taken = crate::roster::shared::take_in(store, run)?;
+            for (change, taken) in run.iter().zip(&taken) {
+                super::conflicts::save_clashes(store, change, &taken.clashes)?;
+                super::conflicts::check_creator(store, change, taken)?;
+            }
+            applied += run.len();
+            next += run.len();
             continue;
         }
+        next += 1;
         let records = store.sled_tree(&change.tree)?;
         let now = now_millis();
         let clashes = std::cell::RefCell::new(Vec::new());
@@ -131,6 +159,7 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
             }
             let state = serde_json::to_vec(&state).map_err(|e| refuse(Refused::Bad(e.to_string())))?;
             held.insert(held_at, state)?;
+            meta.insert(super::log::applied_key(change.id.node), &change.id.seq.to_be_bytes())?;
             write_clock(meta, &clock)?;
             Ok(())
         });
@@ -166,28 +195,46 @@ pub(crate) fn held_of(store: &Store, tree: &str, key: &[u8], before: Option<&[u8
     }
 }
 
-/// Applies `batch` (what merging `change` wrote where its record lives)
-/// with the record's new field stamps `state` and the clock moved past the
-/// change, in one transaction: for records kept in a layout of their own.
+/// Applies `batch` (what merging changes wrote where their records live)
+/// with each record's new field stamps `held` (under their `held_key`) and
+/// the clock moved past the latest of `changes`, each noted as taken in, in
+/// one transaction: for records kept in a layout of their own.
 pub(crate) fn commit(
     store: &Store,
     records: &sled::Tree,
     batch: &sled::Batch,
-    change: &Change,
-    state: &Held,
+    held: &[(Vec<u8>, Held)],
+    changes: &[&Change],
 ) -> Result<(), SyncError> {
+    let latest = changes.iter().map(|c| c.stamp).max();
+    let mut applied: std::collections::HashMap<NodeId, u64> = std::collections::HashMap::new();
+    for change in changes {
+        let seq = applied.entry(change.id.node).or_default();
+        *seq = (*seq).max(change.id.seq);
+    }
     let log = store.change_log().ok_or(SyncError::NotJoined)?;
     let meta = store.sled_tree(META)?;
     let held_tree = store.sled_tree(HELD)?;
-    let state = serde_json::to_vec(state).map_err(|e| StoreError::Engine(e.to_string()))?;
+    let held: Vec<(&[u8], Vec<u8>)> = held
+        .iter()
+        .map(|(key, state)| serde_json::to_vec(state).map(|json| (key.as_slice(), json)))
+        .collect::<Result<_, _>>()
+        .map_err(|e| StoreError::Engine(e.to_string()))?;
     let now = now_millis();
-    let result = (records, &held_tree, &meta).transaction(|(records, held, meta)| {
+    let result = (records, &held_tree, &meta).transaction(|(records, held_now, meta)| {
         let mut clock = read_clock(meta, log.node)?;
-        clock
-            .observe(change.stamp, now)
-            .map_err(ConflictableTransactionError::Abort)?;
+        if let Some(latest) = latest {
+            clock
+                .observe(latest, now)
+                .map_err(ConflictableTransactionError::Abort)?;
+        }
         records.apply_batch(batch)?;
-        held.insert(held_key(&change.tree, &change.key), state.as_slice())?;
+        for (key, state) in &held {
+            held_now.insert(*key, state.as_slice())?;
+        }
+        for (node, seq) in &applied {
+            meta.insert(super::log::applied_key(*node), &seq.to_be_bytes())?;
+        }
         write_clock(meta, &clock)?;
         Ok(())
     });

@@ -45,6 +45,10 @@ pub struct Conflict {
 
 fn save(store: &Store, key: Vec<u8>, conflict: Option<&Conflict>) -> Result<(), StoreError> {
     let tree = store.sled_tree(TREE)?;
+    // Most merges find nothing to clear: no write, no flush.
+    if conflict.is_none() && !tree.contains_key(&key).map_err(StoreError::from_sled)? {
+        return Ok(());
+    }
     let mut batch = sled::Batch::default();
     match conflict {
         Some(conflict) => {

@@ -28,6 +28,22 @@ const PUSHED: &[u8] = b"pushed";
 /// The server's sequence number of the last change taken in from it.
 const PULLED: &[u8] = b"pulled";
 
+/// Where the last change taken in from `node` is noted (its sequence number):
+/// each copy's changes arrive in the order it made them, so one delivered
+/// again is known and skipped.
+pub(crate) fn applied_key(node: NodeId) -> Vec<u8> {
+    [b"applied.".as_slice(), &node.0].concat()
+}
+
+/// The last of `node`'s changes taken in here (0 before the first).
+pub(crate) fn applied_up_to(meta: &sled::Tree, node: NodeId) -> Result<u64, StoreError> {
+    Ok(meta
+        .get(applied_key(node))
+        .map_err(StoreError::from_sled)?
+        .and_then(|bytes| bytes.as_ref().try_into().ok().map(u64::from_be_bytes))
+        .unwrap_or(0))
+}
+
 /// Where a record's field stamps are kept: its tree's name, a NUL, its key.
 pub(crate) fn held_key(tree: &str, key: &[u8]) -> Vec<u8> {
     let mut out = tree.as_bytes().to_vec();

@@ -133,6 +133,11 @@ fn the_same_field_edited_on_both_goes_to_the_later_stamp_on_both() {
         assert!(super::super::conflicts::list(copy).unwrap().is_empty());
     }
 
+    // Delivered again (a crash before the pull was noted), nothing comes back.
+    exchange(&a, &b);
+    assert!(super::super::conflicts::list(&a).unwrap().is_empty());
+    assert!(super::super::conflicts::list(&b).unwrap().is_empty());
+
     // An edit made after seeing the other's value is no conflict.
     a.put(&Deal { fee: 1200, ..on_a }).unwrap();
     exchange(&a, &b);
