@@ -19,9 +19,24 @@ pub fn append_only(tree: &str) -> &'static [AppendOnly] {
     const PARTNERSHIPS: [AppendOnly; 1] = [AppendOnly {
         field: "timeline",
         order_by: "logged_at",
+        key: None,
+    }];
+    // A creator's research checklist: one entry per item, the later word on an item winning.
+    const DOSSIERS: [AppendOnly; 1] = [AppendOnly {
+        field: "checklist",
+        order_by: "item",
+        key: Some("item"),
+    }];
+    // A post's readings: at most one per day, the later entry for a day winning.
+    const METRICS: [AppendOnly; 1] = [AppendOnly {
+        field: "readings",
+        order_by: "on",
+        key: Some("on"),
     }];
     match tree {
         "partnerships" => &PARTNERSHIPS,
+        "dossiers" => &DOSSIERS,
+        "metrics" => &METRICS,
         _ => &[],
     }
 }
@@ -51,6 +66,7 @@ pub(crate) fn held_from(stored: Option<&[u8]>) -> Result<Held, String> {
                     let field = Field {
                         value: value.clone(),
                         stamp: BEFORE_SYNC,
+                        elements: Default::default(),
                     };
                     (name.clone(), field)
                 })
@@ -147,7 +163,7 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
                 Err(ConflictableTransactionError::Storage(e)) => return Err(ConflictableTransactionError::Storage(e)),
             };
             *clashes.borrow_mut() = super::conflicts::clashes(&state, change);
-            state.apply(&change.edit, change.stamp, append_only(&change.tree));
+            state.apply_with(&change.edit, change.stamp, append_only(&change.tree), &change.elements);
             match state.value() {
                 Some(value) => {
                     let bytes = codec::encode(change.version, &value).map_err(|e| refuse(Refused::Bad(e)))?;

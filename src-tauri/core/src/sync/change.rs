@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::clock::{NodeId, Stamp};
-use super::merge::{touched, Edit};
+use super::merge::{touched, Edit, ElementEdit};
 use crate::store::codec;
 
 /// The writing copy and its own count of changes: unique without asking anyone.
@@ -51,6 +51,10 @@ pub struct Change {
     /// value, changed it at the same time (a conflict, listed).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub base: BTreeMap<String, Stamp>,
+    /// For each keyed set it wrote (`merge::AppendOnly::key`), the elements
+    /// it changed and removed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub elements: BTreeMap<String, ElementEdit>,
 }
 
 /// What a write did to a record stored as `codec` lays it out, or `None`
@@ -121,6 +125,7 @@ mod tests {
             version: 1,
             author: "Lena Vogel".into(),
             base: BTreeMap::new(),
+            elements: BTreeMap::new(),
         };
         let text = serde_json::to_string(&change).unwrap();
         assert_eq!(serde_json::from_str::<Change>(&text).unwrap(), change);

@@ -399,6 +399,24 @@ impl Logger<'_> {
             Some(state) => state,
             None => super::apply::held_from(held_before).map_err(abort)?,
         };
+        let sets = super::apply::append_only(tree_name);
+        let mut elements = std::collections::BTreeMap::new();
+        if let (Edit::Set(fields), true) = (&edit, sets.iter().any(|s| s.key.is_some())) {
+            let before_body = before
+                .map(|bytes| {
+                    codec::split(bytes).and_then(|(_, json)| {
+                        serde_json::from_slice::<serde_json::Value>(json).map_err(|e| e.to_string())
+                    })
+                })
+                .transpose()
+                .map_err(abort)?;
+            for set in sets {
+                if let (Some(key), Some(after)) = (set.key, fields.get(set.field)) {
+                    let was = before_body.as_ref().and_then(|b| b.get(set.field));
+                    elements.insert(set.field.to_string(), super::merge::element_edit(was, after, key));
+                }
+            }
+        }
         let base = match &edit {
             Edit::Set(fields) => fields
                 .keys()
@@ -419,10 +437,11 @@ impl Logger<'_> {
             version,
             author: self.log.author.clone(),
             base,
+            elements,
         };
         // The record's field stamps follow its own writes too, so a
         // later change from another copy is weighed against them.
-        state.apply(&change.edit, change.stamp, super::apply::append_only(tree_name));
+        state.apply_with(&change.edit, change.stamp, sets, &change.elements);
         self.held
             .insert(held_at, serde_json::to_vec(&state).map_err(|e| abort(e.to_string()))?)?;
         let json = serde_json::to_vec(&change).map_err(|e| abort(e.to_string()))?;

@@ -25,6 +25,54 @@ use super::clock::Stamp;
 pub struct AppendOnly {
     pub field: &'static str,
     pub order_by: &'static str,
+    /// Elements with an identity of their own (a checklist item, the day of
+    /// a reading): each is a register by itself, the later change to it
+    /// winning, and a removal travels too. `None`: a pure union (a timeline).
+    pub key: Option<&'static str>,
+}
+
+/// What a write did to the elements of a keyed set, by element key: the
+/// elements it added or changed, and those it removed. Elements it left
+/// alone are not named, so they never overwrite a change made elsewhere.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElementEdit {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<String>,
+}
+
+/// An element's stamp in a keyed set, and whether that write removed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElementStamp {
+    pub stamp: Stamp,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub removed: bool,
+}
+
+/// The key of an element of a keyed set, as text.
+pub fn element_key(element: &Value, key: &str) -> String {
+    element.get(key).map(canonical).unwrap_or_default()
+}
+
+/// What a write did to the keyed set `field` going from `before` to `after`.
+pub fn element_edit(before: Option<&Value>, after: &Value, key: &str) -> ElementEdit {
+    let keyed = |v: Option<&Value>| -> BTreeMap<String, Value> {
+        v.and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|e| (element_key(e, key), e.clone()))
+            .collect()
+    };
+    let (before, after) = (keyed(before), keyed(Some(after)));
+    ElementEdit {
+        changed: after
+            .iter()
+            .filter(|(k, v)| before.get(*k) != Some(*v))
+            .map(|(k, _)| k.clone())
+            .collect(),
+        removed: before.keys().filter(|k| !after.contains_key(*k)).cloned().collect(),
+    }
 }
 
 /// What one change did to a record.
@@ -40,6 +88,10 @@ pub struct Field {
     pub value: Value,
     /// The stamp of the write that set it (for a set field, the latest that added to it).
     pub stamp: Stamp,
+    /// For a keyed set, each element's own stamp (removed ones kept, so an
+    /// older write arriving late does not bring them back).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub elements: BTreeMap<String, ElementStamp>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -90,9 +142,65 @@ fn union(ours: &Value, theirs: &Value, order_by: &str) -> Value {
     Value::Array(all.into_values().collect())
 }
 
+/// A keyed set's field after a write stamped `stamp` that set it to
+/// `incoming`, doing `edit` to its elements (`None`: every element given
+/// counts as written, as when a whole record is shared).
+fn merge_keyed(field: &mut Field, incoming: &Value, edit: Option<&ElementEdit>, stamp: Stamp, set: &AppendOnly) {
+    let key = set.key.unwrap_or_default();
+    let given: BTreeMap<String, &Value> = incoming
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| (element_key(e, key), e))
+        .collect();
+    let mut current: BTreeMap<String, Value> = field
+        .value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| (element_key(e, key), e.clone()))
+        .collect();
+    let changed: Vec<String> = match edit {
+        Some(edit) => edit.changed.clone(),
+        None => given.keys().cloned().collect(),
+    };
+    let later = |held: Option<&ElementStamp>| held.is_none_or(|h| h.stamp < stamp);
+    for name in changed {
+        let Some(element) = given.get(&name) else { continue };
+        if later(field.elements.get(&name)) {
+            current.insert(name.clone(), (*element).clone());
+            field.elements.insert(name, ElementStamp { stamp, removed: false });
+        }
+    }
+    for name in edit.map(|e| e.removed.clone()).unwrap_or_default() {
+        if later(field.elements.get(&name)) {
+            current.remove(&name);
+            field.elements.insert(name, ElementStamp { stamp, removed: true });
+        }
+    }
+    let mut ordered: Vec<(String, String, Value)> = current
+        .into_iter()
+        .map(|(name, e)| (e.get(set.order_by).map(canonical).unwrap_or_default(), name, e))
+        .collect();
+    ordered.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    field.value = Value::Array(ordered.into_iter().map(|(_, _, e)| e).collect());
+    field.stamp = field.stamp.max(stamp);
+}
+
 impl Held {
     /// Takes in one change stamped `stamp`.
     pub fn apply(&mut self, edit: &Edit, stamp: Stamp, sets: &[AppendOnly]) {
+        self.apply_with(edit, stamp, sets, &BTreeMap::new())
+    }
+
+    /// `apply`, with what the change did to the elements of keyed sets.
+    pub fn apply_with(
+        &mut self,
+        edit: &Edit,
+        stamp: Stamp,
+        sets: &[AppendOnly],
+        elements: &BTreeMap<String, ElementEdit>,
+    ) {
         match edit {
             Edit::Delete => {
                 self.deleted = Some(self.deleted.map_or(stamp, |d| d.max(stamp)));
@@ -100,6 +208,15 @@ impl Held {
             Edit::Set(values) => {
                 for (name, value) in values {
                     let set = sets.iter().find(|s| s.field == name);
+                    if let Some(set) = set.filter(|s| s.key.is_some()) {
+                        let field = self.fields.entry(name.clone()).or_insert_with(|| Field {
+                            value: Value::Array(Vec::new()),
+                            stamp,
+                            elements: BTreeMap::new(),
+                        });
+                        merge_keyed(field, value, elements.get(name), stamp, set);
+                        continue;
+                    }
                     match (self.fields.get_mut(name), set) {
                         (Some(field), Some(set)) => {
                             field.value = union(&field.value, value, set.order_by);
@@ -115,7 +232,14 @@ impl Held {
                                 Some(set) => union(&Value::Array(Vec::new()), value, set.order_by),
                                 None => value.clone(),
                             };
-                            self.fields.insert(name.clone(), Field { value, stamp });
+                            self.fields.insert(
+                                name.clone(),
+                                Field {
+                                    value,
+                                    stamp,
+                                    elements: BTreeMap::new(),
+                                },
+                            );
                         }
                     }
                 }

@@ -196,3 +196,77 @@ fn a_copy_joining_with_a_workspace_gives_it_to_an_empty_one() {
         crate::campaign::list(&full).unwrap()
     );
 }
+
+/// A record shaped like a dossier where it matters here: a checklist of
+/// items, one entry each (the tree name gives it that rule).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Sheet {
+    id: u32,
+    checklist: Vec<Tick>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Tick {
+    item: String,
+    state: String,
+}
+
+impl Record for Sheet {
+    const TREE: &'static str = "dossiers";
+    const KIND: &'static str = "sheet";
+    const VERSION: u16 = 1;
+    fn key(&self) -> Vec<u8> {
+        self.id.to_be_bytes().to_vec()
+    }
+}
+
+fn sheet(ticks: &[(&str, &str)]) -> Sheet {
+    Sheet {
+        id: 1,
+        checklist: ticks
+            .iter()
+            .map(|(item, state)| Tick {
+                item: item.to_string(),
+                state: state.to_string(),
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn checklist_items_merge_one_by_one_and_a_reopened_item_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Store::open(&dir.path().join("a")).unwrap();
+    let b = Store::open(&dir.path().join("b")).unwrap();
+    join(&a, "Ana").unwrap();
+    join(&b, "Ben").unwrap();
+    a.put(&sheet(&[("audience", "done")])).unwrap();
+    apply_remote(&b, &logged(&a).unwrap()).unwrap();
+
+    // Offline, Ana ticks another item while Ben waives the first: both stand.
+    a.put(&sheet(&[("audience", "done"), ("brand_safety", "done")]))
+        .unwrap();
+    b.put(&sheet(&[("audience", "waived")])).unwrap();
+    exchange(&a, &b);
+    let key = 1u32.to_be_bytes();
+    let on_a: Sheet = a.get(&key).unwrap().unwrap();
+    assert_eq!(on_a, sheet(&[("audience", "waived"), ("brand_safety", "done")]));
+    assert_eq!(b.get::<Sheet>(&key).unwrap().unwrap(), on_a);
+
+    // Ana reopens "audience" (its entry goes) while Ben ticks a third item:
+    // the reopening travels, and Ben's older view of "audience" does not bring it back.
+    a.put(&sheet(&[("brand_safety", "done")])).unwrap();
+    b.put(&sheet(&[
+        ("audience", "waived"),
+        ("brand_safety", "done"),
+        ("past_work", "done"),
+    ]))
+    .unwrap();
+    exchange(&a, &b);
+    exchange(&a, &b);
+    let expected = sheet(&[("brand_safety", "done"), ("past_work", "done")]);
+    assert_eq!(a.get::<Sheet>(&key).unwrap().unwrap(), expected);
+    assert_eq!(b.get::<Sheet>(&key).unwrap().unwrap(), expected);
+    // Set fields never count as a conflict: both edits were kept.
+    assert!(super::super::conflicts::list(&a).unwrap().is_empty());
+}

@@ -28,6 +28,7 @@ fn terms_from_elsewhere(store: &Store, partnership: &Partnership, kill_fee: serd
         version: Partnership::VERSION,
         author: "Ben".into(),
         base: [("terms".to_string(), seen)].into(),
+        elements: Default::default(),
     }
 }
 

@@ -7,6 +7,7 @@ use super::*;
 const TIMELINE: [AppendOnly; 1] = [AppendOnly {
     field: "timeline",
     order_by: "at",
+    key: None,
 }];
 
 fn stamp(millis: u64, node: u8) -> Stamp {
