@@ -1,7 +1,7 @@
 //! A team workspace end to end: two real app windows on one machine, each
 //! with its own data folder (and its own display and D-Bus session), connect
 //! through Settings → Team to a real PostgreSQL server and see each other's
-//! changes arrive while they are open.
+//! changes arrive while they are open, under each person's own name.
 
 use partnerly_team::throwaway::ThrowawayServer;
 use partnerly_team::Role;
@@ -79,6 +79,47 @@ async fn two_windows_see_each_others_changes_through_a_real_server() {
     )
     .await;
     ana.screenshot("71-team-change-arrived");
+
+    // Ben logs a draft on Sofía's agreed partnership; Ana's timeline shows it under his name.
+    let sofia =
+        "//section[@data-status='agreed']//article[@data-creator='Sofía Herrera']//button[contains(@class,'open')]";
+    click(&b, "//nav//button[normalize-space()='Partnerships']").await;
+    click(&b, sofia).await;
+    let work = "//section[@aria-label='Deliverable 1: Instagram reel']";
+    let caption = find(
+        &b,
+        &format!("{work}//label[span[normalize-space()='Draft caption']]//*[self::input or self::textarea]"),
+    )
+    .await;
+    caption
+        .send_keys("Anzeige | Frothing my morning latte with @verdantkitchen")
+        .await
+        .unwrap();
+    click(&b, &format!("{work}//button[normalize-space()='Log draft']")).await;
+    find(&b, "//p[contains(@class,'meta') and contains(., 'Ben Okoro')]").await;
+    click(&a, "//nav//button[normalize-space()='Partnerships']").await;
+    let by_ben = fantoccini::Locator::XPath("//p[contains(@class,'meta') and contains(., 'Ben Okoro')]");
+    let started = std::time::Instant::now();
+    loop {
+        // An open partnership is not read again under the person's hands:
+        // reopen it until the change has arrived.
+        click(&a, sofia).await;
+        let seen = a
+            .wait()
+            .at_most(std::time::Duration::from_secs(3))
+            .for_element(by_ben)
+            .await;
+        if seen.is_ok() {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "Ben's draft never reached Ana's timeline"
+        );
+        click(&a, "//button[normalize-space()='Save and close']").await;
+    }
+    ana.screenshot("72a-team-timeline-by-name");
+    click(&a, "//button[normalize-space()='Save and close']").await;
 
     // Ana's Settings → Team names the people and what they sent.
     click(&a, "//nav//button[normalize-space()='Settings']").await;

@@ -11,7 +11,9 @@ mod common;
 
 use common::ok;
 
-const CREATORS: usize = 20_000;
+const CREATORS: usize = 10_000;
+/// What the import logs: each creator, and the figures its row gave.
+const LOGGED: u64 = 2 * CREATORS as u64;
 
 fn spawn_sync(data: &std::path::Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_partnerly-cli"))
@@ -78,7 +80,7 @@ fn a_client_killed_mid_sync_converges_when_it_syncs_again() {
         let held = on_server(&runtime, &server, "ana");
         if held > 0 {
             assert!(
-                held < CREATORS as u64,
+                held < LOGGED,
                 "the sync finished before it could be killed; make the roster larger"
             );
             break;
@@ -92,10 +94,10 @@ fn a_client_killed_mid_sync_converges_when_it_syncs_again() {
     kill_9(sending);
     let before = on_server(&runtime, &server, "ana");
     ok(&a, &["team", "sync"]);
-    assert!(before < CREATORS as u64);
+    assert!(before < LOGGED);
     assert_eq!(
         on_server(&runtime, &server, "ana"),
-        CREATORS as u64,
+        LOGGED,
         "every change once on the server"
     );
 

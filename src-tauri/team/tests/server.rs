@@ -296,3 +296,48 @@ async fn a_server_that_checks_passwords_refuses_a_wrong_one_in_its_own_words() {
         Some(Role::Editor)
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_same_field_changed_on_two_copies_goes_to_the_later_clock_and_is_listed_on_both() {
+    let (cluster, _owner) = cluster().await;
+    let folders = tempfile::tempdir().unwrap();
+    let a = copy(folders.path(), "a", "Ana");
+    let b = copy(folders.path(), "b", "Ben");
+    let (ana, ben) = (
+        cluster.connect("ana").await.unwrap(),
+        cluster.connect("ben").await.unwrap(),
+    );
+    a.put(&deal(4)).unwrap();
+    sync(&a, &ana).await.unwrap();
+    sync(&b, &ben).await.unwrap();
+
+    // Offline, both set the fee; Ben's edit is the later one by the clock.
+    a.put(&Deal { fee: 1200, ..deal(4) }).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.put(&Deal { fee: 1350, ..deal(4) }).unwrap();
+    for _ in 0..2 {
+        sync(&a, &ana).await.unwrap();
+        sync(&b, &ben).await.unwrap();
+    }
+    let key = 4u32.to_be_bytes();
+    assert_eq!(a.get::<Deal>(&key).unwrap().unwrap().fee, 1350);
+    assert_eq!(b.get::<Deal>(&key).unwrap().unwrap().fee, 1350);
+    for (copy, here) in [(&a, "Ana"), (&b, "Ben")] {
+        let listed = partnerly_core::sync::conflicts::list(copy).unwrap();
+        assert_eq!(listed.len(), 1, "{here}: {listed:?}");
+        assert!(
+            listed[0]
+                .problem
+                .contains("changed the fee of a partnership at the same time"),
+            "{}",
+            listed[0].problem
+        );
+        assert!(
+            listed[0]
+                .problem
+                .contains("Ben's change is kept, being the later; Ana had 1200."),
+            "{}",
+            listed[0].problem
+        );
+    }
+}

@@ -232,9 +232,12 @@ impl Writer<'_> {
     /// once. New creators go into fresh blocks; each changed block is
     /// rewritten once. `commit` applies the batch together with the sync
     /// layer's own records.
+    /// `figures`: imported figures to keep beside creators (here or in
+    /// `items`), `None` to drop them; their files get import numbers here.
     pub(crate) fn take_remote<E: From<StoreError>>(
         &self,
         items: &[(Option<Influencer>, Option<Influencer>)],
+        figures: &[(Uuid, Option<CreatorFigures>)],
         commit: impl FnOnce(&sled::Tree, &Batch) -> Result<(), E>,
     ) -> Result<(), E> {
         let first_new_block = match blocks::last(&self.tree)? {
@@ -273,6 +276,42 @@ impl Writer<'_> {
                 (None, None) => None,
             };
             placed.push(block);
+        }
+        let mut placed_here: std::collections::HashMap<Uuid, Option<u32>> = std::collections::HashMap::new();
+        for ((after, previous), block) in items.iter().zip(&placed) {
+            if let Some(id) = after.as_ref().or(previous.as_ref()).map(|c| c.id) {
+                placed_here.insert(id, *block);
+            }
+        }
+        let (mut known, mut next) = (Vec::new(), figures::next_import(&self.tree)?);
+        for (id, given) in figures {
+            let block = match placed_here.get(id) {
+                Some(Some(block)) => *block,
+                // Removed in this very write: their figures go with them.
+                Some(None) => continue,
+                None => match self.state.read(self.store)?.block_of(id) {
+                    Some(block) => block,
+                    // Figures of a creator this copy does not hold.
+                    None => continue,
+                },
+            };
+            let change = match given {
+                Some(given) => {
+                    let mut kept = given.clone();
+                    kept.influencer_id = *id;
+                    kept.import = figures::import_for(
+                        &self.tree,
+                        &mut batch,
+                        &mut known,
+                        &mut next,
+                        &given.source,
+                        given.imported_at,
+                    )?;
+                    Some(figures::encoded(&kept))
+                }
+                None => None,
+            };
+            figures_gone.entry(block).or_default().push((*id, change));
         }
         blocks::put_count(&mut batch, count);
         for (n, chunk) in new.chunks(BLOCK_SIZE).enumerate() {
@@ -423,7 +462,15 @@ impl Writer<'_> {
             let (source, at) = figures.source();
             figures::put_source(&mut batch, import, source, at);
         }
+        // A copy in a team logs the figures with the creators: kept to read back.
+        let logging = self.store.change_log().is_some();
+        let mut written_figures: Vec<Vec<u8>> = Vec::new();
         for (key, bytes) in compress_new_blocks(new, figures, scale, import, first_new_block)? {
+            if logging && key.first() == Some(&b'f') {
+                for record in blocks::split(&bytes)?.iter() {
+                    written_figures.push(record.to_vec());
+                }
+            }
             batch.insert(&key, bytes);
         }
         let changed_blocks: Vec<u32> = changed
@@ -440,11 +487,22 @@ impl Writer<'_> {
         for (block, changes) in &by_block {
             blocks::rewrite(&self.tree, &mut batch, *block, changes)?;
         }
-        self.merge_stored_figures(&mut batch, figures.stored()?, scale, import)?;
+        let keep = logging.then_some(&mut written_figures);
+        self.merge_stored_figures(&mut batch, figures.stored()?, scale, import, keep)?;
         self.apply(batch, || {
             let new = new.iter().map(blocks::decode).collect::<Result<Vec<_>, _>>()?;
             let new = new.iter().map(|n| (None, Some(n)));
-            shared::writes(new.chain(changed.iter().map(|(now, before)| (Some(before), Some(now)))))
+            let mut logged = shared::writes(new.chain(changed.iter().map(|(now, before)| (Some(before), Some(now)))))?;
+            let (source, at) = figures.source();
+            let mut sourced = Vec::with_capacity(written_figures.len());
+            for record in &written_figures {
+                let mut one = figures::decode(record)?;
+                one.source = source.to_string();
+                one.imported_at = at;
+                sourced.push(one);
+            }
+            logged.extend(shared::figure_writes(&sourced)?);
+            Ok(logged)
         })?;
 
         if new.len() + changed.len() > INCREMENTAL_LIMIT {
@@ -475,6 +533,7 @@ impl Writer<'_> {
         given: Vec<CreatorFigures>,
         scale: &(dyn Fn(u32, f64) -> f64 + Sync),
         import: u32,
+        mut written: Option<&mut Vec<Vec<u8>>>,
     ) -> Result<(), StoreError> {
         let mut by_block: BTreeMap<u32, Vec<CreatorFigures>> = BTreeMap::new();
         for figures in given {
@@ -494,7 +553,11 @@ impl Writer<'_> {
                     }
                     None => figures,
                 };
-                changes.push((merged.influencer_id, Some(figures::encoded(&merged))));
+                let record = figures::encoded(&merged);
+                if let Some(written) = written.as_deref_mut() {
+                    written.push(record.clone());
+                }
+                changes.push((merged.influencer_id, Some(record)));
             }
             blocks::rewrite_at(&self.tree, batch, &figures::key(block), &changes)?;
         }

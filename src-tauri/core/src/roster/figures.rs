@@ -360,6 +360,37 @@ fn read_source(tree: &sled::Tree, import: u32) -> Result<(String, DateTime<Utc>)
     })
 }
 
+/// The import number kept for `source` at `imported_at` (to the second),
+/// or a new one put in `batch`: how figures from another copy name their
+/// file here. `next` is the next free number, moved on when one is taken.
+pub(crate) fn import_for(
+    tree: &sled::Tree,
+    batch: &mut sled::Batch,
+    known: &mut Vec<(u32, String, i64)>,
+    next: &mut u32,
+    source: &str,
+    imported_at: DateTime<Utc>,
+) -> Result<u32, StoreError> {
+    if known.is_empty() {
+        for key in tree.scan_prefix(b"s").keys() {
+            if let [b's', rest @ ..] = key.map_err(StoreError::from_sled)?.as_ref() {
+                let import = rest.try_into().map(u32::from_be_bytes).unwrap_or(0);
+                let (kept, at) = read_source(tree, import)?;
+                known.push((import, kept, at.timestamp()));
+            }
+        }
+    }
+    let second = imported_at.timestamp();
+    if let Some((import, _, _)) = known.iter().find(|(_, s, at)| s == source && *at == second) {
+        return Ok(*import);
+    }
+    let import = *next;
+    *next += 1;
+    put_source(batch, import, source, imported_at);
+    known.push((import, source.to_string(), second));
+    Ok(import)
+}
+
 /// Figures an import has read, held encoded until its one write: for new
 /// creators by their place among the import's new creators, for stored ones
 /// by id. The file they came from is held once, not in every record.

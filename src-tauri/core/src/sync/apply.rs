@@ -127,11 +127,11 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
     let mut next = 0;
     while next < theirs.len() {
         let change = theirs[next];
-        if change.tree == crate::roster::shared::TREE {
-            // A run of creators goes in as one write of the roster.
+        if crate::roster::shared::is_roster(&change.tree) {
+            // A run of creators and their figures goes in as one write of the roster.
             let run = theirs[next..]
                 .iter()
-                .take_while(|c| c.tree == crate::roster::shared::TREE)
+                .take_while(|c| crate::roster::shared::is_roster(&c.tree))
                 .count();
             let run = &theirs[next..next + run];
             let taken = crate::roster::shared::take_in(store, run)?;

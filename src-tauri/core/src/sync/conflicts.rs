@@ -188,6 +188,7 @@ fn record_noun(tree: &str) -> &str {
         "brands" => "a brand",
         "dossiers" => "a creator's dossier",
         crate::roster::shared::TREE => "a creator",
+        crate::roster::shared::FIGURES => "a creator's imported figures",
         other => other,
     }
 }

@@ -95,13 +95,45 @@ fn joining_shares_the_roster_and_an_import_is_logged_with_it() {
     let file = dir.path().join("roster.csv");
     std::fs::write(
         &file,
-        "name,instagram,followers\nLena Vogel,lenavogel,5400\nTomás Ruiz,tomasruiz,88000\n",
+        "name,instagram,followers,engagement rate,avg likes\nLena Vogel,lenavogel,5400,3.2%,170\nTomás Ruiz,tomasruiz,88000,1.1%,960\n",
     )
     .unwrap();
     crate::import::run::import_file(&a, &file, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
     apply_remote(&b, &logged(&a).unwrap()).unwrap();
     assert_eq!(count(&b).unwrap(), before + 2);
     assert_eq!(names(&a), names(&b));
+
+    // The figures the file gave travel with the creators, file name included.
+    let lena = list(&a).unwrap().into_iter().find(|c| c.name == "Lena Vogel").unwrap();
+    let on_a = super::super::imported_figures(&a, lena.id)
+        .unwrap()
+        .expect("figures on the importing copy");
+    let on_b = super::super::imported_figures(&b, lena.id)
+        .unwrap()
+        .expect("figures on the other copy");
+    assert_eq!(on_b.accounts, on_a.accounts);
+    assert_eq!(on_b.accounts[0].engagement_rate.and_then(|r| r.fraction()), Some(0.032));
+    assert_eq!(on_b.accounts[0].avg_likes, Some(170));
+    assert_eq!(on_b.source, on_a.source);
+    assert_eq!(on_b.imported_at.timestamp(), on_a.imported_at.timestamp());
+
+    // A later import of the same creator on the other copy comes back too.
+    let again = dir.path().join("again.csv");
+    std::fs::write(
+        &again,
+        "name,instagram,followers,engagement rate\nLena Vogel,lenavogel,5600,3.5%\n",
+    )
+    .unwrap();
+    crate::import::run::import_file(&b, &again, None, None, &mut |_| {}, &AtomicBool::new(false)).unwrap();
+    apply_remote(&a, &logged(&b).unwrap()).unwrap();
+    let back = super::super::imported_figures(&a, lena.id).unwrap().unwrap();
+    assert_eq!(back.accounts[0].engagement_rate.and_then(|r| r.fraction()), Some(0.035));
+    // What the newer file left empty keeps the older figure, as on the importing copy.
+    assert_eq!(back.accounts[0].avg_likes, Some(170));
+    assert_eq!(
+        back.source,
+        super::super::imported_figures(&b, lena.id).unwrap().unwrap().source
+    );
 }
 
 #[test]
