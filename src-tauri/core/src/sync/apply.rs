@@ -197,8 +197,14 @@ pub fn apply_remote(store: &Store, changes: &[Change]) -> Result<usize, SyncErro
         }
     }
     store.flush()?;
-    // The roster's in-memory index is rebuilt from the records on next use.
-    crate::roster::index::state(store).invalidate();
+    // Creators came in through the roster's writer, which keeps the index in
+    // step; tier boundaries from elsewhere change what the index holds.
+    if theirs
+        .iter()
+        .any(|c| c.tree == <crate::roster::TierBoundaries as crate::store::Record>::TREE)
+    {
+        crate::roster::index::state(store).invalidate();
+    }
     Ok(applied)
 }
 
